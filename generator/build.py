@@ -1,0 +1,99 @@
+"""The build, as one straight line: load -> validate -> arrange -> render into staging -> swap.
+
+Nothing touches the published folder until every step has succeeded: the output is written into a
+staging folder beside it and swapped in with renames, so a failed build leaves the old site as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.content.loader import load_config, load_documents
+from generator.outputs import api, pages
+from generator.outputs.writer import OutputWriter
+from generator.render.environment import make_environment
+from generator.structure import Site, build_site
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    content_dir: Path
+    out_dir: Path
+    config_path: Path | None = None
+    base_url: str | None = None
+
+    @property
+    def project_dir(self) -> Path:
+        """The folder holding site.yaml, content/ and the site's own templates/."""
+        return self.content_dir.resolve().parent
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_path or self.project_dir / "site.yaml"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site: Site
+    files: dict[str, int]
+    seconds: float
+
+    def summary(self) -> str:
+        pages_written = sum(1 for p in self.files if p.endswith(".html"))
+        return (
+            f"built {len(self.site.documents)} documents: {pages_written} pages, {len(self.files)} files "
+            f"in {self.seconds:.2f} s"
+        )
+
+
+Step = Callable[[Site, OutputWriter], None]
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Build the site; raise a WoositeError (and leave ``out_dir`` untouched) on any problem."""
+    started = time.perf_counter()
+    config = load_config(options.config_file)
+    sources = load_documents(options.content_dir, config)
+    site = build_site(config, sources, options.base_url)
+    site_templates = options.project_dir / "templates"
+    env = make_environment(site_templates)
+    steps: list[Step] = [
+        lambda s, out: pages.write(s, out, env, site_templates),
+        api.write,
+    ]
+    with staging(options.out_dir) as out:
+        for step in steps:
+            step(site, out)
+        files = dict(out.written)
+    return BuildResult(site=site, files=files, seconds=time.perf_counter() - started)
+
+
+@contextmanager
+def staging(target: Path) -> Iterator[OutputWriter]:
+    """Write into a temporary folder beside ``target``; on success swap it in, on failure delete it."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        yield OutputWriter(tmp)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    tmp.chmod(0o755)
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    if target.exists():
+        target.rename(old / target.name)
+    try:
+        tmp.rename(target)
+    except OSError:
+        if (old / target.name).exists():
+            (old / target.name).rename(target)
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,38 @@
+"""The woosite command line: a thin Click group over one module per command."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from generator.commands import build
+from generator.errors import WoositeError
+
+
+@click.group()
+@click.version_option(package_name="woosite")
+def cli() -> None:
+    """woosite: publish municipal programme documents as a Woo-compliant static site."""
+
+
+cli.add_command(build.command)
+
+
+def main() -> None:
+    """Entry point: user errors are printed as one line each, without a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except WoositeError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        count = len(exc.problems)
+        if count > 1:
+            click.echo(f"{count} problems; nothing was changed.", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)

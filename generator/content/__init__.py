@@ -1,0 +1,1 @@
+"""Reading content files: front matter + Markdown body -> validated models, with file:line problems."""

@@ -1,0 +1,86 @@
+"""Split a content file into YAML front matter and Markdown body, keeping line numbers.
+
+YAML is read with ``yaml.safe_load`` only; ``yaml.compose`` gives the node tree whose marks let any
+validation error point at the line that holds the offending value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class SplitFile:
+    """A content file cut in two; ``body_line`` is the file line number of the body's first line."""
+
+    data: dict[str, Any]
+    node: yaml.MappingNode | None
+    body: str
+    body_line: int
+
+
+class FrontMatterError(ValueError):
+    """The front matter is missing or is not valid YAML; carries the file line."""
+
+    def __init__(self, line: int, message: str, hint: str) -> None:
+        self.line, self.message, self.hint = line, message, hint
+        super().__init__(message)
+
+
+def split(text: str) -> SplitFile:
+    """Parse ``---\\n<yaml>\\n---\\n<body>``. Line 1 must be ``---``."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise FrontMatterError(
+            1,
+            "the file does not start with front matter",
+            "put a line '---', the YAML fields, and another '---' at the top",
+        )
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        raise FrontMatterError(1, "the front matter is not closed", "add a line '---' after the last YAML field")
+    yaml_text = "".join(lines[1:end])
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(yaml_text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 2) if mark else 2
+        problem = (exc.problem or "invalid YAML").strip()
+        raise FrontMatterError(
+            line, f"invalid YAML: {problem}", "check indentation and put text containing ':' or '#' in quotes"
+        ) from exc
+    if data is None:
+        data, node = {}, None
+    if not isinstance(data, dict) or not (node is None or isinstance(node, yaml.MappingNode)):
+        raise FrontMatterError(
+            2,
+            "the front matter must be a list of 'field: value' lines",
+            "write e.g. 'kind: begroting' on its own line",
+        )
+    return SplitFile(data=data, node=node, body="".join(lines[end + 1 :]), body_line=end + 2)
+
+
+def line_of(node: yaml.Node | None, loc: tuple[int | str, ...], first_line: int = 2) -> int:
+    """File line of the value at ``loc`` (a pydantic error location), or of its nearest parent.
+
+    ``first_line`` is the file line of the YAML text's first line: 2 below a '---' line, 1 in site.yaml.
+    """
+    if node is None:
+        return first_line
+    current: yaml.Node = node
+    for key in loc:
+        child: yaml.Node | None = None
+        if isinstance(current, yaml.MappingNode) and isinstance(key, str):
+            child = next((v for k, v in current.value if getattr(k, "value", None) == key), None)
+            if child is not None and isinstance(child, yaml.ScalarNode):
+                return child.start_mark.line + first_line
+        elif isinstance(current, yaml.SequenceNode) and isinstance(key, int) and key < len(current.value):
+            child = current.value[key]
+        if child is None:
+            break
+        current = child
+    return current.start_mark.line + first_line

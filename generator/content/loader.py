@@ -1,0 +1,215 @@
+"""Load site.yaml and every content file, validating all of them and collecting every problem.
+
+A problem in one file does not stop the others from being checked: the communications team sees the
+whole list in one run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from generator.content.body import parse_body, walk
+from generator.content.frontmatter import FrontMatterError, line_of, split
+from generator.content.validation import problems_from
+from generator.errors import ContentError, Problem
+from generator.models import FrontMatter, Section, SiteConfig
+from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
+from generator.reference.taxonomy import (
+    DEFAULT_CATEGORY,
+    InformationCategory,
+    information_categories,
+    information_category,
+)
+
+CONTENT_SUFFIX = ".md"
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A validated content file, with the references in its front matter resolved."""
+
+    path: Path
+    front: FrontMatter
+    publisher: Organisation
+    category: InformationCategory
+    intro: str
+    sections: list[Section]
+    digest: str
+    """SHA-256 of the file's bytes: changes exactly when the content changes."""
+
+
+def load_config(path: Path) -> SiteConfig:
+    """Read and validate site.yaml."""
+    if not path.is_file():
+        raise ContentError(
+            Problem(
+                path,
+                None,
+                "site.yaml not found",
+                "create it with at least 'title:' and 'base_url:', or run 'woosite init'",
+            )
+        )
+    text = _read_text(path)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text) or {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise ContentError(
+            Problem(
+                path,
+                mark.line + 1 if mark else None,
+                f"invalid YAML: {exc.problem}",
+                "check indentation and quote text containing ':' or '#'",
+            )
+        ) from exc
+    if not isinstance(data, dict):
+        raise ContentError(Problem(path, 1, "site.yaml must be a list of 'field: value' lines"))
+    try:
+        return SiteConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(problems_from(exc, path, node, SiteConfig, first_line=1)) from exc
+
+
+def content_files(content_dir: Path) -> list[Path]:
+    """All content files below ``content_dir``, in a stable order; hidden files and folders are skipped."""
+    return sorted(
+        p
+        for p in content_dir.rglob(f"*{CONTENT_SUFFIX}")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
+    )
+
+
+def load_documents(content_dir: Path, config: SiteConfig) -> list[SourceDocument]:
+    """Load every content file; raise ContentError listing the problems of all files together."""
+    if not content_dir.is_dir():
+        raise ContentError(
+            Problem(
+                content_dir,
+                None,
+                "content folder not found",
+                "create it, or point --content at the folder with your .md files",
+            )
+        )
+    documents: list[SourceDocument] = []
+    problems: list[Problem] = []
+    for path in content_files(content_dir):
+        try:
+            documents.append(load_document(path, config))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    return documents
+
+
+def load_document(path: Path, config: SiteConfig) -> SourceDocument:
+    """Read, parse and validate one content file."""
+    raw = path.read_bytes()
+    text = _decode(raw, path)
+    try:
+        parts = split(text)
+    except FrontMatterError as exc:
+        raise ContentError(Problem(path, exc.line, exc.message, exc.hint)) from exc
+    data = dict(parts.data)
+    if "publisher" not in data and config.publisher:
+        data["publisher"] = config.publisher
+    try:
+        front = FrontMatter.model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(problems_from(exc, path, parts.node, FrontMatter)) from exc
+
+    problems: list[Problem] = []
+    publisher = _resolve_publisher(front, path, line_of(parts.node, ("publisher",)), problems)
+    category = _resolve_category(front, path, line_of(parts.node, ("information_category",)), problems)
+    body = parse_body(parts.body, parts.body_line)
+    problems += [
+        Problem(
+            path,
+            line,
+            "a level-1 heading ('# ...') in the text",
+            "the programme title is the page's only level-1 heading; use '## ...' for sections",
+        )
+        for line in body.h1_lines
+    ]
+    titles = {s.title for s in walk(body.sections)}
+    for i, table in enumerate(front.finance):
+        if table.section is not None and table.section not in titles:
+            problems.append(
+                Problem(
+                    path,
+                    line_of(parts.node, ("finance", i, "section")),
+                    f"finance table '{table.caption}' names section '{table.section}', "
+                    "which is not a heading in the text",
+                    "use the exact text of a '## ...' heading, or remove 'section:'",
+                )
+            )
+    if problems or publisher is None or category is None:
+        raise ContentError(problems)
+    return SourceDocument(
+        path=path,
+        front=front,
+        publisher=publisher,
+        category=category,
+        intro=body.intro,
+        sections=body.sections,
+        digest=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def _resolve_publisher(front: FrontMatter, path: Path, line: int, problems: list[Problem]) -> Organisation | None:
+    try:
+        org = lookup(front.publisher)
+    except UnknownOrganisation as exc:
+        hint = (
+            ("did you mean " + " or ".join(f"'{s}'" for s in exc.suggestions) + "?")
+            if exc.suggestions
+            else ("write the municipality's name as CBS does (e.g. 'Lisse'), or its code (e.g. 'GM0553')")
+        )
+        problems.append(Problem(path, line, f"unknown municipality, province or water board '{exc.name}'", hint))
+        return None
+    if not org.existed_in(front.year):
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"{org.label} did not exist in {front.year}",
+                "check the year, or name the municipality that existed then",
+            )
+        )
+    return org
+
+
+def _resolve_category(front: FrontMatter, path: Path, line: int, problems: list[Problem]) -> InformationCategory | None:
+    if front.information_category is None:
+        return information_categories()[DEFAULT_CATEGORY]
+    category = information_category(front.information_category)
+    if category is None:
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"unknown Woo information category '{front.information_category}'",
+                "use a label from the Woo list, e.g. 'jaarplannen en jaarverslagen'",
+            )
+        )
+    return category
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            Problem(path, line, "the file is not UTF-8 text", "save it as UTF-8 in your editor")
+        ) from exc
+
+
+def _read_text(path: Path) -> str:
+    return _decode(path.read_bytes(), path)

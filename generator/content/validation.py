@@ -1,0 +1,101 @@
+"""Turn pydantic validation errors into one-line problems with the file line and a fix."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from generator.content.frontmatter import line_of
+from generator.errors import Problem
+from generator.reference.taxonomy import DOCUMENT_KINDS
+
+_EXAMPLES = {
+    "publisher": "publisher: Lisse",
+    "kind": "kind: begroting",
+    "year": "year: 2021",
+    "programme": "programme: {number: '4', title: Bestuur en ondersteuning}",
+    "programme.title": "title: Bestuur en ondersteuning",
+    "title": "title: Woo-publicaties gemeente Lisse",
+    "base_url": "base_url: https://www.lisse.nl/woo/",
+}
+_UNION_MEMBERS = {"int", "float", "str", "none", "bool"}
+
+
+def problems_from(
+    exc: ValidationError, path: Path, node: yaml.Node | None, model: type[BaseModel], first_line: int = 2
+) -> list[Problem]:
+    """One problem per distinct invalid value, in file order."""
+    problems: dict[tuple[int, str], Problem] = {}
+    for error in exc.errors():
+        loc = tuple(k for k in error["loc"] if not (isinstance(k, str) and k in _UNION_MEMBERS))
+        line = line_of(node, loc, first_line)
+        name = dotted(loc)
+        key = (line, name)
+        if key not in problems:
+            message, hint = _describe(error, name, loc, model)
+            problems[key] = Problem(path, line, message, hint)
+    return [problems[k] for k in sorted(problems)]
+
+
+def dotted(loc: tuple[Any, ...]) -> str:
+    """('finance', 0, 'rows', 2, 'role') -> "finance[1].rows[3].role" (counting from 1, as people do)."""
+    out = ""
+    for key in loc:
+        out += f"[{key + 1}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
+
+
+def _describe(error: Any, name: str, loc: tuple[Any, ...], model: type[BaseModel]) -> tuple[str, str]:
+    kind, value = error["type"], error.get("input")
+    plain = "".join(k for k in loc if isinstance(k, str))
+    if kind == "missing":
+        field = ".".join(k for k in loc if isinstance(k, str))
+        example = _EXAMPLES.get(field)
+        return f"missing required field '{name}'", (f"add e.g. '{example}'" if example else "add it")
+    if kind == "enum" and plain == "kind":
+        return (f"unknown document kind '{value}'", "expected one of: " + ", ".join(DOCUMENT_KINDS))
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "remove it; allowed here: " + ", ".join(allowed)
+        return f"unknown field '{name}'", hint
+    if kind in ("literal_error", "enum"):
+        return f"invalid value '{value}' for '{name}'", "expected one of: " + error["ctx"]["expected"]
+    message = error["msg"].removeprefix("Value error, ")
+    if kind in ("int_parsing", "int_type", "float_parsing", "int_from_float"):
+        return f"'{name}' must be a whole number, not '{value}'", "write digits only, e.g. 2021"
+    if kind.startswith(("date", "datetime")):
+        return f"'{name}' is not a valid date: '{value}'", "write dates as YYYY-MM-DD, e.g. 2021-11-04"
+    if kind in ("model_type", "dict_type"):
+        return f"'{name}' must be a group of 'field: value' lines", "indent its fields under it"
+    if kind == "list_type":
+        return f"'{name}' must be a list", "start each item on its own line with '- '"
+    return (f"invalid '{name}': {message}" if name else message), ""
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the (nested) model at ``loc``."""
+    current: Any = model
+    for key in loc:
+        if isinstance(key, int):
+            continue
+        field = current.model_fields.get(key) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+
+
+def _model_in(annotation: Any) -> Any:
+    """The BaseModel inside ``X``, ``list[X]`` or ``X | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

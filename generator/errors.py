@@ -1,0 +1,63 @@
+"""One error hierarchy for everything a user can cause.
+
+Every problem names the file and line, says what is wrong and what to do, and fits on one line,
+because the people who run woosite are communications officers, not programmers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A single problem in a user's file: where it is, what is wrong, how to fix it."""
+
+    path: Path | None
+    line: int | None
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{_display(self.path)}:{self.line}: " if self.line else f"{_display(self.path)}: "
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}{self.message}{hint}"
+
+
+def _display(path: Path) -> str:
+    """Show a path relative to the working directory when it lies below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class WoositeError(Exception):
+    """Base class: an error a user can act on. The CLI prints it without a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = Problem(None, None, problems)
+        if isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class ContentError(WoositeError):
+    """Content files or site.yaml are invalid; all problems of one run are collected."""
+
+
+class BuildError(WoositeError):
+    """The build could not produce a consistent site (URL collisions, template errors, ...)."""
+
+
+class ImportFailed(WoositeError):
+    """An export could not be imported; nothing was written."""
+
+    exit_code = 2

@@ -1,0 +1,136 @@
+"""A programme document: the content format (front matter) and the published JSON, one definition.
+
+``FrontMatter`` is what a communications officer writes at the top of a content file. ``Document`` is
+what the build publishes as JSON (and what its JSON Schema describes); it shares every sub-model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from generator.models.finance import FinanceTable
+from generator.reference.taxonomy import DOCUMENT_KINDS, DocumentKind
+
+
+class Programme(BaseModel):
+    """The programme a document belongs to: "Programma 4 Bestuur en ondersteuning"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: str | None = Field(default=None, description='Programme number as printed ("4", "3"), or null.')
+    title: str = Field(min_length=1, description="Programme title without its number.")
+    label: str | None = Field(
+        default=None, description='The word before the number when it is not "Programma", e.g. "Domein".'
+    )
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+    @property
+    def heading(self) -> str:
+        """ "Programma 4 Bestuur en ondersteuning", "Domein 3: ...", or just the title."""
+        if self.number is None:
+            return self.title
+        return f"{self.label or 'Programma'} {self.number} {self.title}"
+
+
+class Source(BaseModel):
+    """Where the content came from: the platform export it was imported from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    file: str | None = Field(default=None, description="File name of the imported export.")
+    sha256: str | None = Field(default=None, description="Checksum of the export, to detect re-imports.")
+    exported: dt.datetime | None = Field(default=None, description="When the platform made the export.")
+    generated: dt.datetime | None = Field(default=None, description="When the platform built the page.")
+
+
+class Dates(BaseModel):
+    """Dates of the document's life; each optional."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    created: dt.date | None = Field(default=None, description="Creatiedatum of the document.")
+    adopted: dt.date | None = Field(default=None, description="Vaststelling by the council.")
+    published: dt.date | None = Field(default=None, description="First publication on this site.")
+
+
+class Section(BaseModel):
+    """A section of the prose, nested by heading level."""
+
+    title: str
+    level: int = Field(ge=2, le=6, description="Heading level; 2 is a top-level section.")
+    text: str = Field(default="", description="The section's own text in Markdown (not its subsections).")
+    status: str | None = Field(default=None, description='Status of a goal as printed, e.g. "G" or "O".')
+    sections: list[Section] = Field(default_factory=list)
+
+
+class FrontMatter(BaseModel):
+    """The YAML front matter of a content file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    publisher: str = Field(description='Municipality, province or water board: "Lisse", "GM0553".')
+    kind: DocumentKind = Field(description="Document kind: " + ", ".join(DOCUMENT_KINDS) + ".")
+    year: int = Field(ge=1900, le=2100, description="The year the document is about.")
+    programme: Programme
+    title: str | None = Field(default=None, description="Page title; defaults to the programme heading.")
+    description: str | None = Field(default=None, description="One-sentence summary for search results.")
+    information_category: str | None = Field(
+        default=None, description="Woo information category; defaults to jaarplannen en jaarverslagen."
+    )
+    dates: Dates = Field(default_factory=Dates)
+    source: Source = Field(default_factory=Source)
+    finance: list[FinanceTable] = Field(default_factory=list)
+
+
+class PublisherRef(BaseModel):
+    """A publisher as the catalog and JSON name it."""
+
+    name: str = Field(description='Official (CBS) name, e.g. "Lisse".')
+    kind: str = Field(description="gemeente, provincie or waterschap.")
+    code: str = Field(description="CBS-style code: GM0553, PV27, WS0155.")
+    uri: str = Field(description="TOOI URI of the organisation.")
+
+
+class CategoryRef(BaseModel):
+    """A Woo information category."""
+
+    label: str
+    uri: str
+
+
+class Urls(BaseModel):
+    """Absolute URLs of a document's published forms."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    html: str = Field(description="The HTML page: the document that the Woo-index harvests.")
+    json_: str = Field(alias="json", description="This document as JSON.")
+    csv: list[str] = Field(default_factory=list, description="One CSV file per finance table.")
+    diwoo: str | None = Field(default=None, description="The document's DiWoo metadata (XML).")
+
+
+class Document(BaseModel):
+    """A programme document as published: the public JSON contract."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    id: str = Field(description="Stable identifier: publisher code, kind, year and programme.")
+    title: str
+    publisher: PublisherRef
+    kind: DocumentKind
+    year: int
+    programme: Programme
+    description: str | None = None
+    information_category: CategoryRef
+    dates: Dates
+    source: Source
+    intro: str = Field(default="", description="Markdown text before the first section.")
+    sections: list[Section]
+    finance: list[FinanceTable]
+    urls: Urls

@@ -1,0 +1,47 @@
+"""site.yaml: the site-wide settings a communications team sets once."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+
+from generator.urls import normalise_base_url
+
+
+class Contact(BaseModel):
+    """Bereikbaarheidsgegevens shown on the contact page and in machine-readable output."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    organisation: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    website: HttpUrl | None = None
+
+
+class Redaction(BaseModel):
+    """A text that must never be published, with its Woo ground (e.g. 5.1.2e)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=2)
+    ground: str = Field(default="5.1.2e", pattern=r"^\d+\.\d+(\.\d+)?[a-z]?$")
+
+
+class SiteConfig(BaseModel):
+    """The settings of one site."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(description="Site name shown in the header of every page.")
+    base_url: str = Field(description="Where the site is published, e.g. https://example.org/woo/.")
+    language: str = Field(default="nl", pattern=r"^[a-z]{2}$")
+    publisher: str | None = Field(default=None, description="Default publisher for documents that name none.")
+    description: str = ""
+    contact: Contact = Field(default_factory=Contact)
+    redactions: list[Redaction] = Field(default_factory=list)
+
+    @field_validator("base_url")
+    @classmethod
+    def _absolute_with_slash(cls, value: str) -> str:
+        return normalise_base_url(value)

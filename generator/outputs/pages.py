@@ -1,0 +1,69 @@
+"""HTML pages: home, one per publisher, one per publication, one per programme document; static assets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, TemplateError
+
+from generator import urls
+from generator.errors import BuildError, Problem
+from generator.outputs.writer import OutputWriter
+from generator.render.environment import static_folders
+from generator.structure import Site
+
+STATIC_PREFIX = "static/"
+
+
+def write(site: Site, out: OutputWriter, env: Environment, site_templates: Path | None = None) -> None:
+    render(out, env, "home.html", "", site=site)
+    for publisher in site.publishers:
+        render(out, env, "publisher.html", publisher.path, site=site, publisher=publisher)
+        for publication in publisher.publications:
+            render(
+                out,
+                env,
+                "publication.html",
+                publication.path,
+                site=site,
+                publisher=publisher,
+                publication=publication,
+            )
+            for page in publication.documents:
+                render(
+                    out,
+                    env,
+                    "programme.html",
+                    page.path,
+                    site=site,
+                    publisher=publisher,
+                    publication=publication,
+                    page=page,
+                    document=page.document,
+                )
+    render(out, env, "404.html", "404.html", site=site)
+    assets: dict[str, Path] = {}
+    for folder in static_folders(site_templates):
+        assets.update({p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()})
+    for rel, source in sorted(assets.items()):
+        out.write_bytes(STATIC_PREFIX + rel, source.read_bytes())
+
+
+def render(out: OutputWriter, env: Environment, template: str, path: str, **context: Any) -> None:
+    """Render one template to the file that serves ``path``."""
+    site: Site = context["site"]
+    try:
+        html = env.get_template(template).render(href=site.href, url=site.url, path=path, **context)
+    except TemplateError as exc:
+        name = getattr(exc, "filename", None) or template
+        line = getattr(exc, "lineno", None)
+        raise BuildError(
+            Problem(
+                Path(name),
+                line,
+                f"template error: {exc.message}",
+                "fix the template, or delete your copy to use the built-in one",
+            )
+        ) from exc
+    out.write_text(urls.output_file(path), html)

@@ -1,0 +1,1 @@
+"""Rendering: the Jinja2 environment, Markdown and Dutch number/date formatting."""

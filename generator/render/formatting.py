@@ -1,0 +1,37 @@
+"""Dutch formatting of numbers and dates for people (Babel); pure functions used as template filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+
+LOCALE = "nl_NL"
+MINUS = "\u2212"
+
+
+def number(value: int | float | str | None, locale: str = LOCALE) -> str:
+    """-4886 -> "−4.886" (a true minus sign, as typeset figures have); None -> ""."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    text = format_decimal(value, format="#,##0.###", locale=locale)
+    return text.replace("-", MINUS)
+
+
+def percentage(value: int | float | str | None, locale: str = LOCALE) -> str:
+    """3.8 -> "3,8 %" (the value is already in percent, as printed)."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    return number(value, locale) + "\u00a0%"
+
+
+def date(value: dt.date | dt.datetime | None, locale: str = LOCALE) -> str:
+    """2021-08-02 -> "2 augustus 2021"."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return format_datetime(value, format="d MMMM y HH:mm", locale=locale)
+    return format_date(value, format="long", locale=locale)

@@ -1,0 +1,148 @@
+"""The site as a tree: publishers > publications (e.g. "Begroting 2021") > programme documents.
+
+Built from validated content; decides every URL (via ``urls``) and refuses two documents at one URL.
+Everything downstream (pages, JSON, sitemaps) reads this tree and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from generator import urls
+from generator.content.loader import SourceDocument
+from generator.errors import BuildError, Problem
+from generator.models import CategoryRef, Document, PublisherRef, SiteConfig, Urls
+from generator.reference.organisations import Organisation
+from generator.reference.taxonomy import DocumentKind
+
+
+@dataclass
+class DocumentPage:
+    """A programme document with its place on the site."""
+
+    source: SourceDocument
+    document: Document
+    path: str
+    slug: str
+    """Descriptive base name for downloads: "lisse-begroting-2021-programma-4-bestuur-en-ondersteuning"."""
+
+    @property
+    def json_path(self) -> str:
+        return f"{self.path}{self.slug}.json"
+
+
+@dataclass
+class Publication:
+    """All programme documents of one publisher, kind and year: "Begroting 2021" of Lisse."""
+
+    publisher: Organisation
+    kind: DocumentKind
+    year: int
+    path: str
+    documents: list[DocumentPage] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"{self.kind.label} {self.year}"
+
+
+@dataclass
+class PublisherSection:
+    """A publisher with its publications, newest first."""
+
+    organisation: Organisation
+    path: str
+    publications: list[Publication] = field(default_factory=list)
+
+
+@dataclass
+class Site:
+    """Everything a build renders."""
+
+    config: SiteConfig
+    base_url: str
+    publishers: list[PublisherSection]
+    documents: list[DocumentPage]
+
+    def url(self, path: str) -> str:
+        """Absolute URL of a site path ("lisse/" -> "https://example.org/woo/lisse/")."""
+        return urljoin(self.base_url, path)
+
+    def href(self, path: str) -> str:
+        """Link from any page to a site path, correct under a sub-path deployment ("/woo/lisse/")."""
+        return urls.base_path(self.base_url) + path
+
+
+def build_site(config: SiteConfig, sources: list[SourceDocument], base_url: str | None = None) -> Site:
+    """Arrange documents into the site tree; raise BuildError when two documents claim one URL."""
+    base = urls.normalise_base_url(base_url or config.base_url)
+    claimed: dict[str, SourceDocument] = {}
+    problems: list[Problem] = []
+    publishers: dict[str, PublisherSection] = {}
+    publications: dict[tuple[str, str, int], Publication] = {}
+    pages: list[DocumentPage] = []
+    for source in sorted(sources, key=_order):
+        front, org = source.front, source.publisher
+        path = urls.document_path(org.name, front.kind, front.year, front.programme.heading)
+        if path in claimed:
+            problems.append(
+                Problem(
+                    source.path,
+                    1,
+                    f"same URL /{path} as {claimed[path].path}",
+                    "two files describe the same programme; remove one or change its "
+                    "programme number, title, kind or year",
+                )
+            )
+            continue
+        claimed[path] = source
+        slug = "-".join([urls.slugify(org.name), front.kind, str(front.year), urls.slugify(front.programme.heading)])
+        page = DocumentPage(source=source, document=_document(source, base, path, slug), path=path, slug=slug)
+        pages.append(page)
+        section = publishers.setdefault(org.code, PublisherSection(org, urls.publisher_path(org.name)))
+        key = (org.code, front.kind.value, front.year)
+        if key not in publications:
+            publications[key] = Publication(
+                org, front.kind, front.year, urls.publication_path(org.name, front.kind, front.year)
+            )
+            section.publications.append(publications[key])
+        publications[key].documents.append(page)
+    if problems:
+        raise BuildError(problems)
+    ordered = sorted(publishers.values(), key=lambda p: p.organisation.name)
+    for section in ordered:
+        section.publications.sort(key=lambda p: (-p.year, p.kind.value))
+    return Site(config=config, base_url=base, publishers=ordered, documents=pages)
+
+
+def _order(source: SourceDocument) -> tuple[str, int, str, str, str]:
+    programme = source.front.programme
+    number = programme.number or ""
+    return (
+        source.publisher.name,
+        -source.front.year,
+        source.front.kind.value,
+        number.zfill(6) if number.isdigit() else number or "~",
+        programme.title,
+    )
+
+
+def _document(source: SourceDocument, base: str, path: str, slug: str) -> Document:
+    front, org = source.front, source.publisher
+    return Document(
+        id=urls.document_id(org.code, front.kind, front.year, front.programme.heading),
+        title=front.title or front.programme.heading,
+        publisher=PublisherRef(name=org.name, kind=org.kind, code=org.code, uri=org.uri),
+        kind=front.kind,
+        year=front.year,
+        programme=front.programme,
+        description=front.description,
+        information_category=CategoryRef(label=source.category.label, uri=source.category.uri),
+        dates=front.dates,
+        source=front.source,
+        intro=source.intro,
+        sections=source.sections,
+        finance=front.finance,
+        urls=Urls(html=urljoin(base, path), json_=urljoin(base, f"{path}{slug}.json")),
+    )

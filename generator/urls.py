@@ -1,0 +1,60 @@
+"""Stable, readable URLs: one place decides where every page and file lives.
+
+Every path segment is a slug of ``[a-z0-9-]`` only, so no content can make a path that needs escaping
+or that leaves the output directory. Pages are folders with an ``index.html`` (``/lisse/begroting-2021/``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+_MAX_SLUG = 80
+
+
+def slugify(text: str) -> str:
+    """ "Programma 4: Bestuur & ondersteuning" -> "programma-4-bestuur-ondersteuning"."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    if len(slug) > _MAX_SLUG:
+        slug = slug[:_MAX_SLUG].rsplit("-", 1)[0]
+    return slug or "x"
+
+
+def normalise_base_url(url: str) -> str:
+    """Check a base URL is absolute http(s) and end it with exactly one slash."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"base URL '{url}' must be absolute, like https://example.org/woo/")
+    if parts.query or parts.fragment:
+        raise ValueError(f"base URL '{url}' must not have a query or fragment")
+    return url.strip().rstrip("/") + "/"
+
+
+def base_path(base_url: str) -> str:
+    """The path part of the base URL: "/" or "/woo/"."""
+    return urlsplit(base_url).path.rstrip("/") + "/"
+
+
+def publisher_path(publisher_name: str) -> str:
+    return f"{slugify(publisher_name)}/"
+
+
+def publication_path(publisher_name: str, kind: str, year: int) -> str:
+    return f"{publisher_path(publisher_name)}{kind}-{year}/"
+
+
+def document_path(publisher_name: str, kind: str, year: int, programme_heading: str) -> str:
+    """ "lisse/begroting-2021/programma-4-bestuur-en-ondersteuning/"."""
+    return f"{publication_path(publisher_name, kind, year)}{slugify(programme_heading)}/"
+
+
+def document_id(publisher_code: str, kind: str, year: int, programme_heading: str) -> str:
+    """Identifier that survives a renamed publisher: "gm0553-begroting-2021-programma-4-bestuur-en-..."."""
+    return f"{publisher_code.lower()}-{kind}-{year}-{slugify(programme_heading)}"
+
+
+def output_file(path: str) -> str:
+    """The file that serves a URL path: folders get their index.html."""
+    return path + "index.html" if path == "" or path.endswith("/") else path
