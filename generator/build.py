@@ -63,9 +63,10 @@ def build(options: BuildOptions) -> BuildResult:
     site = build_site(config, sources, options.base_url)
     site_templates = options.project_dir / "templates"
     env = make_environment(site_templates)
+    # Data files first: pages link to them with their sizes.
     steps: list[Step] = [
-        lambda s, out: pages.write(s, out, env, site_templates),
         api.write,
+        lambda s, out: pages.write(s, out, env, site_templates),
     ]
     with staging(options.out_dir) as out:
         for step in steps:

@@ -28,6 +28,7 @@ def make_environment(site_templates: Path | None = None) -> Environment:
         number=formatting.number,
         percentage=formatting.percentage,
         date=formatting.date,
+        filesize=formatting.filesize,
     )
     return env
 

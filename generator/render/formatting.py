@@ -6,6 +6,7 @@ import datetime as dt
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
+from babel.units import format_unit
 
 LOCALE = "nl_NL"
 MINUS = "\u2212"
@@ -35,3 +36,12 @@ def date(value: dt.date | dt.datetime | None, locale: str = LOCALE) -> str:
     if isinstance(value, dt.datetime):
         return format_datetime(value, format="d MMMM y HH:mm", locale=locale)
     return format_date(value, format="long", locale=locale)
+
+
+def filesize(size: int, locale: str = LOCALE) -> str:
+    """1234 -> "1,2 kB", for download links."""
+    if size < 1000:
+        return format_unit(size, "digital-byte", length="short", locale=locale)
+    if size < 1_000_000:
+        return format_unit(round(size / 1000, 1), "digital-kilobyte", length="short", locale=locale)
+    return format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=locale)
