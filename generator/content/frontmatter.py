@@ -22,6 +22,21 @@ class SplitFile:
     body_line: int
 
 
+class ContentYamlLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so pydantic validates them and errors get a line."""
+
+
+ContentYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML safely; return the data and the node tree (for line numbers)."""
+    return yaml.load(text, Loader=ContentYamlLoader), yaml.compose(text, Loader=ContentYamlLoader)
+
+
 class FrontMatterError(ValueError):
     """The front matter is missing or is not valid YAML; carries the file line."""
 
@@ -44,8 +59,7 @@ def split(text: str) -> SplitFile:
         raise FrontMatterError(1, "the front matter is not closed", "add a line '---' after the last YAML field")
     yaml_text = "".join(lines[1:end])
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(yaml_text)
+        data, node = load_yaml(yaml_text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark else 2

@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from generator.content.body import parse_body, walk
-from generator.content.frontmatter import FrontMatterError, line_of, split
+from generator.content.frontmatter import FrontMatterError, line_of, load_yaml, split
 from generator.content.validation import problems_from
 from generator.errors import ContentError, Problem
 from generator.models import FrontMatter, Section, SiteConfig
@@ -56,8 +56,8 @@ def load_config(path: Path) -> SiteConfig:
         )
     text = _read_text(path)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text) or {}
+        data, node = load_yaml(text)
+        data = data or {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise ContentError(

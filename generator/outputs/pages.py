@@ -54,16 +54,23 @@ def render(out: OutputWriter, env: Environment, template: str, path: str, **cont
     """Render one template to the file that serves ``path``."""
     site: Site = context["site"]
     try:
-        html = env.get_template(template).render(href=site.href, url=site.url, path=path, written=out.written, **context)
+        html = env.get_template(template).render(
+            href=site.href, url=site.url, path=path, written=out.written, **context
+        )
     except TemplateError as exc:
-        name = getattr(exc, "filename", None) or template
-        line = getattr(exc, "lineno", None)
-        raise BuildError(
-            Problem(
-                Path(name),
-                line,
-                f"template error: {exc.message}",
-                "fix the template, or delete your copy to use the built-in one",
-            )
-        ) from exc
+        name, line = template_location(exc)
+        hint = "fix the template, or delete your copy to use the built-in one"
+        raise BuildError(Problem(Path(name or template), line, f"template error: {exc.message}", hint)) from exc
     out.write_text(urls.output_file(path), html)
+
+
+def template_location(exc: TemplateError) -> tuple[str | None, int | None]:
+    """The template file and line where rendering failed (Jinja puts template frames in the traceback)."""
+    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt", ".svg")):
+            name, line = filename, tb.tb_lineno
+        tb = tb.tb_next
+    return name, line
