@@ -60,8 +60,15 @@ def main() -> None:
             label = re.sub(rf"^{kind}\s+", "", texts[0]) if texts else code
             # The CBS list covers every municipality of 2019-2025; one only on the TOOI list ended before.
             valid_to = str(FIRST_CBS_YEAR - 1) if kind == "gemeente" else ""
-            rows[code] = {"code": code, "name": label, "kind": kind, "uri": uri,
-                          "province": "", "valid_from": "", "valid_to": valid_to}
+            rows[code] = {
+                "code": code,
+                "name": label,
+                "kind": kind,
+                "uri": uri,
+                "province": "",
+                "valid_from": "",
+                "valid_to": valid_to,
+            }
     missing = sorted(set(rows) - on_list)
     if missing:
         raise SystemExit(f"organisations not on the TOOI lists: {', '.join(missing)}")
