@@ -19,7 +19,7 @@ MDTO_URL = "https://www.nationaalarchief.nl/mdto/MDTO-XML1.0.1.xsd"
 MDTO_STAND_IN = SCHEMAS / "mdto-stand-in.xsd"
 
 
-class _MdtoResolver(etree.Resolver):
+class _MdtoResolver(etree.Resolver):  # type: ignore[misc]
     """Serves the MDTO import from the local stand-in and records that it did."""
 
     def __init__(self, stand_in: Path) -> None:

@@ -117,7 +117,7 @@ def _parse(site: SiteFiles, file: Path, expected: str, problems: list[Problem]) 
 
 
 def _entries(root: etree._Element, file: Path, child: str, problems: list[Problem]) -> list[etree._Element]:
-    entries = root.findall(f"{{{SITEMAP}}}{child}")
+    entries: list[etree._Element] = list(root.findall(f"{{{SITEMAP}}}{child}"))
     if len(entries) > MAX_URLS:
         problems.append(Problem(file, None, f"{len(entries)} entries; a sitemap file may hold {MAX_URLS}", REBUILD))
     for entry in entries:

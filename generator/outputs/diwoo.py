@@ -43,7 +43,8 @@ def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
 
 
 def to_bytes(element: etree._Element) -> bytes:
-    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    """An XML file: declaration, UTF-8, indented."""
+    return bytes(etree.tostring(element, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
 def handeling(document: Document, history: History) -> tuple[tuple[str, str], dt.datetime]:

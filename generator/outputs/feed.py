@@ -6,8 +6,6 @@ ledger), so a feed reader shows a document again exactly when its content change
 
 from __future__ import annotations
 
-from typing import cast
-
 from lxml import etree
 
 from generator import timestamps
@@ -28,7 +26,7 @@ def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
 def feed(site: Site, histories: dict[str, History]) -> bytes:
     pages = sorted(site.documents, key=lambda p: (histories[p.document.id].modified, p.document.id), reverse=True)
     pages = pages[:MAX_ENTRIES]
-    root = etree.Element(f"{{{NS}}}feed", nsmap=cast("dict[str, str]", {None: NS}))
+    root = etree.Element(f"{{{NS}}}feed", nsmap={None: NS})
     root.set("{http://www.w3.org/XML/1998/namespace}lang", site.config.language)
     _sub(root, "id", site.url(PATH))
     _sub(root, "title", f"{site.config.title}: nieuwe en gewijzigde documenten")
@@ -54,7 +52,7 @@ def feed(site: Site, histories: dict[str, History]) -> bytes:
         category.set("term", document.kind.value)
         category.set("label", document.kind.label)
         _sub(entry, "summary", diwoo.summary(document))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return diwoo.to_bytes(root)
 
 
 def _sub(parent: etree._Element, name: str, text: str | None = None) -> etree._Element:

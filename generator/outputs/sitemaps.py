@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from lxml import etree
 
@@ -31,9 +31,8 @@ MAX_BYTES = 50 * 1024 * 1024
 ROBOTS = "robots.txt"
 SITEMAP = "sitemap.xml"
 
-# lxml wants None as the key of the default namespace; lxml-stubs types the keys as str.
-INDEX_NSMAP = cast("dict[str, str]", {None: NS})
-URLSET_NSMAP = cast("dict[str, str]", {None: NS, "diwoo": diwoo.NS})
+INDEX_NSMAP = {None: NS}
+URLSET_NSMAP = {None: NS, "diwoo": diwoo.NS}
 
 T = TypeVar("T")
 
@@ -123,7 +122,7 @@ def urlset(entries: Sequence[Entry]) -> bytes:
     root = etree.Element(f"{{{NS}}}urlset", nsmap=URLSET_NSMAP)
     root.extend(element for element, _ in entries)
     etree.cleanup_namespaces(root)
-    return _bytes(root)
+    return diwoo.to_bytes(root)
 
 
 def sitemap_index(site: Site, parts: list[tuple[str, dt.datetime | None]]) -> bytes:
@@ -136,7 +135,7 @@ def sitemap_index(site: Site, parts: list[tuple[str, dt.datetime | None]]) -> by
         etree.SubElement(entry, f"{{{NS}}}loc").text = site.url(name)
         if lastmod is not None:
             etree.SubElement(entry, f"{{{NS}}}lastmod").text = timestamps.w3c(lastmod)
-    return _bytes(root)
+    return diwoo.to_bytes(root)
 
 
 def split(
@@ -169,8 +168,4 @@ def _size(entry: Entry) -> int:
 
 def _overhead() -> int:
     """Bytes of a urlset file around its entries: declaration, root element, closing tag."""
-    return len(_bytes(etree.Element(f"{{{NS}}}urlset", nsmap=URLSET_NSMAP))) + len("</urlset>\n")
-
-
-def _bytes(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return len(diwoo.to_bytes(etree.Element(f"{{{NS}}}urlset", nsmap=URLSET_NSMAP))) + len("</urlset>\n")
