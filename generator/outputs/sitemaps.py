@@ -27,6 +27,8 @@ from generator.structure import DocumentPage, Site
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 MAX_URLS = 50_000
+MAX_SITEMAPS = 50_000
+"""Sitemaps one index may list."""
 MAX_BYTES = 50 * 1024 * 1024
 ROBOTS = "robots.txt"
 SITEMAP = "sitemap.xml"
@@ -97,7 +99,7 @@ def _write_plain_sitemap(site: Site, out: OutputWriter, histories: dict[str, His
         for publication in publisher.publications:
             entries.append(_url(site.url(publication.path), latest(publication.documents)))
             entries += [_url(p.document.urls.html, histories[p.document.id].modified) for p in publication.documents]
-    chunks = split(entries, _size, overhead=_overhead())
+    chunks = split(entries, _size, MAX_URLS, MAX_BYTES, _overhead())
     if len(chunks) == 1:
         out.write_bytes(SITEMAP, urlset(chunks[0]))
         return
@@ -108,7 +110,7 @@ def _write_plain_sitemap(site: Site, out: OutputWriter, histories: dict[str, His
 def _write_urlsets(out: OutputWriter, stem: str, entries: list[Entry]) -> list[tuple[str, dt.datetime | None]]:
     """Write ``<stem>-1.xml``, ``<stem>-2.xml``, … and return each file with its newest lastmod."""
     parts = []
-    for n, chunk in enumerate(split(entries, _size, overhead=_overhead()), start=1):
+    for n, chunk in enumerate(split(entries, _size, MAX_URLS, MAX_BYTES, _overhead()), start=1):
         name = f"{stem}-{n}.xml"
         data = urlset(chunk)
         if len(data) > MAX_BYTES:
@@ -127,7 +129,7 @@ def urlset(entries: Sequence[Entry]) -> bytes:
 
 def sitemap_index(site: Site, parts: list[tuple[str, dt.datetime | None]]) -> bytes:
     """A ``<sitemapindex>`` of the given sitemap files."""
-    if len(parts) > MAX_URLS:
+    if len(parts) > MAX_SITEMAPS:
         raise BuildError(Problem(None, None, f"{len(parts)} sitemaps exceed the 50,000 a sitemap index may list"))
     root = etree.Element(f"{{{NS}}}sitemapindex", nsmap=INDEX_NSMAP)
     for name, lastmod in parts:
