@@ -69,9 +69,7 @@ def varied_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example content plus a seed-002 document (adopted, created date) in another information category."""
     project = tmp_path_factory.mktemp("varied")
     (project / "content").mkdir()
-    (project / "site.yaml").write_text(
-        "title: Test\nbase_url: https://example.org/woo/\n", encoding="utf-8"
-    )
+    (project / "site.yaml").write_text("title: Test\nbase_url: https://example.org/woo/\n", encoding="utf-8")
     example = Path(__file__).resolve().parent.parent / "content"
     for source in example.rglob("*.md"):
         write_content(project, source.relative_to(example).as_posix(), source.read_text(encoding="utf-8"))
@@ -84,9 +82,7 @@ def varied_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def documents(site: Path) -> list[etree._Element]:
     found = [
-        document
-        for sitemap in diwoo_sitemaps(site)
-        for document in etree.parse(str(sitemap)).iter(f"{DIWOO}Document")
+        document for sitemap in diwoo_sitemaps(site) for document in etree.parse(str(sitemap)).iter(f"{DIWOO}Document")
     ]
     assert found, "no DiWoo documents in the sitemaps"
     return found
@@ -131,7 +127,9 @@ def test_validation_rejects_broken_metadata(example_site: Path, schema: xmlschem
     category.getparent().remove(category)
     assert not schema.is_valid(without_category)
     unknown_publisher = copy.deepcopy(original)
-    unknown_publisher.find(f".//{DIWOO}publisher").set("resource", "https://identifier.overheid.nl/tooi/id/gemeente/gm9999")
+    unknown_publisher.find(f".//{DIWOO}publisher").set(
+        "resource", "https://identifier.overheid.nl/tooi/id/gemeente/gm9999"
+    )
     assert not schema.is_valid(unknown_publisher)
     assert diwoo_schema.errors(unknown_publisher)
 

@@ -107,7 +107,9 @@ def test_split_respects_count_and_size() -> None:
         sitemaps.split([1], lambda _: 100, max_bytes=50)
 
 
-def test_large_sets_are_split_into_several_sitemaps(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_sets_are_split_into_several_sitemaps(
+    project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = project()
     for n in range(1, 5):
         write_content(folder, f"lisse/p{n}.md", small_document(n))

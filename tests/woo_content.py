@@ -54,6 +54,7 @@ finance:
       - {{label: Saldo, kind: amount}}
     rows:
       - {{label: Programma Moderne Overheid 2021, values: [110000, 93720, 0, 16280]}}
+      - {{label: Inhuur advies Marian Rood, values: [0, 0, 0, 0]}}
       - {{label: Totaal, role: totaal, values: [110000, 93720, 0, 16280]}}
 ---
 Het programma richt zich in 2022 op de invoering van de Wet Open Overheid.
