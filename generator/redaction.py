@@ -83,12 +83,19 @@ def redact_text(text: str, redactions: Iterable[Redaction]) -> str:
     return text
 
 
+# Fields holding a fixed vocabulary (document kind, column kind, row role), never free text.
+VOCABULARY_FIELDS = frozenset({"kind", "role"})
+
+
 def redact_data(data: Any, redactions: list[Redaction]) -> Any:
     """Every string in nested dicts and lists, redacted (keys included: they can be labels)."""
     if isinstance(data, str):
         return redact_text(data, redactions)
     if isinstance(data, dict):
-        return {redact_data(k, redactions): redact_data(v, redactions) for k, v in data.items()}
+        return {
+            redact_data(k, redactions): v if k in VOCABULARY_FIELDS else redact_data(v, redactions)
+            for k, v in data.items()
+        }
     if isinstance(data, list):
         return [redact_data(v, redactions) for v in data]
     return data

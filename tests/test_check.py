@@ -46,12 +46,15 @@ def test_passes_on_a_site_below_a_sub_path_with_redactions(project: Callable[...
     assert result.returncode == 0, result.stdout
 
 
+def add_to_programme_page(site: Path, markup: str) -> Path:
+    """Put ``markup`` at the end of a programme page's main content; return the page."""
+    page = programme_page(site)
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", markup + "</main>"), encoding="utf-8")
+    return page
+
+
 def test_broken_link(damaged: Path) -> None:
-    page = programme_page(damaged)
-    page.write_text(
-        page.read_text(encoding="utf-8").replace("</main>", '<a href="../bestaat-niet/">weg</a></main>'),
-        encoding="utf-8",
-    )
+    page = add_to_programme_page(damaged, '<a href="../bestaat-niet/">weg</a>')
     code, lines = check(damaged)
     assert code == 1
     (line,) = [x for x in lines if "bestaat-niet" in x]
@@ -71,11 +74,7 @@ def test_missing_information_category(damaged: Path) -> None:
 
 
 def test_unredacted_name(damaged: Path) -> None:
-    page = programme_page(damaged)
-    page.write_text(
-        page.read_text(encoding="utf-8").replace("</main>", "<p>Contact: Alexander van Mazijk</p></main>"),
-        encoding="utf-8",
-    )
+    page = add_to_programme_page(damaged, "<p>Contact: Alexander van Mazijk</p>")
     code, lines = check(damaged)
     assert code == 1
     (line,) = [x for x in lines if "Alexander van Mazijk" in x]
