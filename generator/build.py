@@ -12,10 +12,15 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from generator import redaction, timestamps
 from generator.content.loader import load_config, load_documents
-from generator.outputs import api, pages
+from generator.ledger import FILE_NAME as LEDGER_FILE
+from generator.ledger import Ledger
+from generator.outputs import api, csv_data, dcat, diwoo, feed, pages, schema_org, sitemaps
+from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
 from generator.render.environment import make_environment
 from generator.structure import Site, build_site
@@ -36,6 +41,11 @@ class BuildOptions:
     @property
     def config_file(self) -> Path:
         return self.config_path or self.project_dir / "site.yaml"
+
+    @property
+    def ledger_file(self) -> Path:
+        """When each document was first published and last changed (see generator/ledger.py); committed."""
+        return self.project_dir / LEDGER_FILE
 
 
 @dataclass(frozen=True)
@@ -58,20 +68,34 @@ Step = Callable[[Site, OutputWriter], None]
 def build(options: BuildOptions) -> BuildResult:
     """Build the site; raise a WoositeError (and leave ``out_dir`` untouched) on any problem."""
     started = time.perf_counter()
-    config = load_config(options.config_file)
-    sources = load_documents(options.content_dir, config)
+    config = redaction.apply_to_config(load_config(options.config_file))
+    sources = redaction.apply(load_documents(options.content_dir, config), config.redactions)
     site = build_site(config, sources, options.base_url)
+    ledger = Ledger.load(options.ledger_file)
+    histories = ledger.record([page.document for page in site.documents], timestamps.now())
     site_templates = options.project_dir / "templates"
     env = make_environment(site_templates)
+    env.globals.update(
+        structured_data=partial(schema_org.page_data, site, histories),
+        downloads=downloads,
+        redaction_ground=redaction.explanation,
+    )
     # Data files first: pages link to them with their sizes.
     steps: list[Step] = [
         api.write,
+        csv_data.write,
+        lambda s, out: diwoo.write(s, out, histories),
+        lambda s, out: dcat.write(s, out, histories),
+        lambda s, out: sitemaps.write(s, out, histories),
+        lambda s, out: feed.write(s, out, histories),
         lambda s, out: pages.write(s, out, env, site_templates),
     ]
     with staging(options.out_dir) as out:
         for step in steps:
             step(site, out)
+        redaction.verify(out.root, config.redactions)
         files = dict(out.written)
+    ledger.save()
     return BuildResult(site=site, files=files, seconds=time.perf_counter() - started)
 
 

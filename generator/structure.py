@@ -29,7 +29,17 @@ class DocumentPage:
 
     @property
     def json_path(self) -> str:
-        return f"{self.path}{self.slug}.json"
+        return urls.json_file(self.path, self.slug)
+
+    @property
+    def diwoo_path(self) -> str:
+        """The document's DiWoo metadata on its own, beside the page."""
+        return urls.diwoo_file(self.path, self.slug)
+
+    @property
+    def csv_paths(self) -> list[str]:
+        """One CSV file per finance table, in the order of the front matter."""
+        return urls.csv_files(self.path, self.slug, len(self.document.finance))
 
 
 @dataclass
@@ -144,5 +154,10 @@ def _document(source: SourceDocument, base: str, path: str, slug: str) -> Docume
         intro=source.intro,
         sections=source.sections,
         finance=front.finance,
-        urls=Urls(html=urljoin(base, path), json_=urljoin(base, f"{path}{slug}.json")),
+        urls=Urls(
+            html=urljoin(base, path),
+            json_=urljoin(base, urls.json_file(path, slug)),
+            csv=[urljoin(base, p) for p in urls.csv_files(path, slug, len(front.finance))],
+            diwoo=urljoin(base, urls.diwoo_file(path, slug)),
+        ),
     )

@@ -55,6 +55,21 @@ def document_id(publisher_code: str, kind: str, year: int, programme_heading: st
     return f"{publisher_code.lower()}-{kind}-{year}-{slugify(programme_heading)}"
 
 
+def json_file(path: str, slug: str) -> str:
+    """The document as JSON, beside its page."""
+    return f"{path}{slug}.json"
+
+
+def diwoo_file(path: str, slug: str) -> str:
+    """The document's DiWoo metadata (XML), beside its page."""
+    return f"{path}{slug}.diwoo.xml"
+
+
+def csv_files(path: str, slug: str, tables: int) -> list[str]:
+    """One CSV per finance table, numbered from 1 in front-matter order: "<slug>-tabel-1.csv"."""
+    return [f"{path}{slug}-tabel-{n}.csv" for n in range(1, tables + 1)]
+
+
 def output_file(path: str) -> str:
     """The file that serves a URL path: folders get their index.html."""
     return path + "index.html" if path == "" or path.endswith("/") else path

@@ -41,6 +41,8 @@ class SourceDocument:
     sections: list[Section]
     digest: str
     """SHA-256 of the file's bytes: changes exactly when the content changes."""
+    redacted: tuple[str, ...] = ()
+    """Woo grounds (e.g. "5.1.2e") of the texts redacted from this document (see generator/redaction.py)."""
 
 
 def load_config(path: Path) -> SiteConfig:

@@ -49,6 +49,28 @@ _DOCUMENTSOORT = {
     DocumentKind.voortgangsrapportage: _VOORTGANG,
 }
 
+# Woo art. 3.3 lid 2, sub a..q in order; the 3.1 "inspanningsverplichting" category follows as 18.
+_CATEGORY_NUMBERS = {
+    "c_139c6280": 1,  # wetten en algemeen verbindende voorschriften
+    "c_aab6bfc7": 2,  # overige besluiten van algemene strekking
+    "c_759721e2": 3,  # ontwerpen van wet- en regelgeving met adviesaanvraag
+    "c_40a05794": 4,  # organisatie en werkwijze
+    "c_89ee6784": 5,  # bereikbaarheidsgegevens
+    "c_8c840238": 6,  # bij vertegenwoordigende organen ingekomen stukken
+    "c_c76862ab": 7,  # vergaderstukken Staten-Generaal
+    "c_db4862c3": 8,  # vergaderstukken decentrale overheden
+    "c_3a248e3a": 9,  # agenda's en besluitenlijsten bestuurscolleges
+    "c_99a836c7": 10,  # adviezen
+    "c_8fc2335c": 11,  # convenanten
+    "c_c6cd1213": 12,  # jaarplannen en jaarverslagen
+    "c_cf268088": 13,  # subsidieverplichtingen anders dan met beschikking
+    "c_3baef532": 14,  # Woo-verzoeken en -besluiten
+    "c_fdaee95e": 15,  # onderzoeksrapporten
+    "c_46a81018": 16,  # beschikkingen
+    "c_a870c43d": 17,  # klachtoordelen
+    "c_816e508d": 18,  # inspanningsverplichting art 3.1 Woo
+}
+
 # All planning-and-control documents are "jaarplannen en jaarverslagen" (Woo art. 3.3 lid 2 sub e).
 DEFAULT_CATEGORY = KERN + "c_c6cd1213"
 
@@ -64,6 +86,12 @@ class InformationCategory:
     def code(self) -> str:
         """The concept id, "c_c6cd1213"."""
         return self.uri.rsplit("/", 1)[1]
+
+    @property
+    def number(self) -> str:
+        """The three-digit number the Woo-index uses in sitemap index names ("012" in
+        ``sitemapindex-diwoo-infocat012.xml``): the category's place in Woo art. 3.3 lid 2 (a=001 .. q=017)."""
+        return f"{_CATEGORY_NUMBERS[self.code]:03d}"
 
 
 @cache

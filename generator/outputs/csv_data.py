@@ -1,0 +1,50 @@
+"""One CSV file per finance table, for spreadsheets and data portals.
+
+UTF-8 (no byte-order mark), comma-separated, RFC 4180 quoting and line ends, a header row, then one row per
+table row. Columns: ``omschrijving`` (the row label as printed), ``rol`` (lasten, baten, saldo, totaal or
+empty), then one column per table column, headed by its printed label plus its unit: amount columns
+``(euro)`` hold whole euros (the printed value times the table's unit, so "x € 1.000" tables are multiplied
+out), percentage columns ``(%)`` hold the printed percentage, text columns the text. A decimal point is a dot;
+an empty field means the source has no value.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from generator.models import FinanceTable
+from generator.models.finance import Value
+from generator.outputs.writer import OutputWriter
+from generator.structure import Site
+
+SUFFIX = {"amount": " (euro)", "percentage": " (%)", "text": ""}
+
+
+def write(site: Site, out: OutputWriter) -> None:
+    for page in site.documents:
+        for path, table in zip(page.csv_paths, page.document.finance, strict=True):
+            out.write_text(path, to_csv(table))
+
+
+def header(table: FinanceTable) -> list[str]:
+    return ["omschrijving", "rol", *(column.label + SUFFIX[column.kind] for column in table.columns)]
+
+
+def to_csv(table: FinanceTable) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header(table))
+    for row in table.rows:
+        cells = [_cell(table, column.kind, value) for column, value in zip(table.columns, row.values, strict=True)]
+        writer.writerow([row.label, row.role or "", *cells])
+    return buffer.getvalue()
+
+
+def _cell(table: FinanceTable, kind: str, value: Value) -> str:
+    if value is None:
+        return ""
+    if kind == "amount":
+        euros = table.euros(value)
+        return "" if euros is None else str(euros)
+    return str(value)

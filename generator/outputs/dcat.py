@@ -1,0 +1,102 @@
+"""A DCAT catalog (JSON-LD, following DCAT-AP-NL where it fits) so data portals can harvest the datasets.
+
+``api/catalog.jsonld`` holds one ``dcat:Dataset`` per programme document, with a distribution per download
+(JSON, a CSV per finance table, DiWoo XML). ``api/index.json`` stays the site's own entry point.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator import timestamps
+from generator.ledger import History
+from generator.outputs import diwoo
+from generator.outputs.downloads import downloads
+from generator.outputs.writer import OutputWriter
+from generator.structure import DocumentPage, Site
+
+PATH = "api/catalog.jsonld"
+CONTEXT = {
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "vcard": "http://www.w3.org/2006/vcard/ns#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dct:issued": {"@type": "xsd:dateTime"},
+    "dct:modified": {"@type": "xsd:dateTime"},
+    "dcat:startDate": {"@type": "xsd:date"},
+    "dcat:endDate": {"@type": "xsd:date"},
+    "dcat:byteSize": {"@type": "xsd:nonNegativeInteger"},
+}
+ACCESS_PUBLIC = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
+THEME_GOVERNMENT = "http://publications.europa.eu/resource/authority/data-theme/GOVE"
+# Woo publications are public; DCAT-AP-NL asks for a licence on each distribution.
+LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
+
+
+def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
+    text = json.dumps(catalog(site, histories, out.written), indent=2, ensure_ascii=False)
+    out.write_text(PATH, text + "\n")
+
+
+def catalog(site: Site, histories: dict[str, History], sizes: dict[str, int]) -> dict[str, Any]:
+    config = site.config
+    return {
+        "@context": CONTEXT,
+        "@id": site.url(PATH),
+        "@type": "dcat:Catalog",
+        "dct:title": config.title,
+        "dct:description": config.description or config.title,
+        "dct:publisher": _agent(config.contact.organisation or config.title, site.url("")),
+        "foaf:homepage": {"@id": site.url("")},
+        "dct:language": {"@id": diwoo.language(config.language)[0]},
+        "dcat:dataset": [dataset(site, page, histories[page.document.id], sizes) for page in site.documents],
+    }
+
+
+def dataset(site: Site, page: DocumentPage, history: History, sizes: dict[str, int]) -> dict[str, Any]:
+    document = page.document
+    contact: dict[str, Any] = {"@type": "vcard:Organization", "vcard:fn": site.config.contact.organisation or ""}
+    if site.config.contact.email:
+        contact["vcard:hasEmail"] = {"@id": f"mailto:{site.config.contact.email}"}
+    return {
+        "@id": site.url(page.json_path) + "#dataset",
+        "@type": "dcat:Dataset",
+        "dct:identifier": document.id,
+        "dct:title": diwoo.official_title(document),
+        "dct:description": diwoo.summary(document),
+        "dct:publisher": _agent(diwoo.publisher_label(document), document.publisher.uri),
+        "dcat:contactPoint": contact,
+        "dcat:landingPage": {"@id": document.urls.html},
+        "dcat:keyword": [document.programme.title, document.kind.label, str(document.year)],
+        "dcat:theme": {"@id": THEME_GOVERNMENT},
+        "dct:accessRights": {"@id": ACCESS_PUBLIC},
+        "dct:language": {"@id": diwoo.language(site.config.language)[0]},
+        "dct:issued": timestamps.w3c(history.first_published),
+        "dct:modified": timestamps.w3c(history.modified),
+        "dct:temporal": {
+            "@type": "dct:PeriodOfTime",
+            "dcat:startDate": f"{document.year}-01-01",
+            "dcat:endDate": f"{document.year}-12-31",
+        },
+        "dcat:distribution": [
+            {
+                "@id": site.url(item.path),
+                "@type": "dcat:Distribution",
+                "dct:title": item.title,
+                "dct:description": item.explanation,
+                "dcat:accessURL": {"@id": document.urls.html},
+                "dcat:downloadURL": {"@id": site.url(item.path)},
+                "dcat:mediaType": {"@id": f"https://www.iana.org/assignments/media-types/{item.media_type}"},
+                "dct:format": {"@id": item.file_type},
+                "dct:license": {"@id": LICENSE},
+                "dcat:byteSize": sizes[item.path],
+            }
+            for item in downloads(page)
+        ],
+    }
+
+
+def _agent(name: str, uri: str) -> dict[str, Any]:
+    return {"@id": uri, "@type": "foaf:Agent", "foaf:name": name}

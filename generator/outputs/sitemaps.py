@@ -1,0 +1,173 @@
+"""The harvest chain: robots.txt -> DiWoo sitemap index per information category -> sitemaps -> pages.
+
+The Woo-index reads ``Sitemap:`` lines in robots.txt and follows only index files named
+``sitemapindex-diwoo-infocatNNN.xml`` (NNN = the Woo category number, 012 = jaarplannen en jaarverslagen).
+Each index lists ``<urlset>`` sitemaps whose ``<url>`` holds ``<loc>`` (the HTML page), ``<lastmod>`` (when
+the content last changed, from the ledger) and the document's ``<diwoo:Document>``. A plain ``sitemap.xml``
+of every page serves search engines. Every file stays within the sitemaps.org limits (50,000 URLs, 50 MiB
+uncompressed): larger sets are split. All files live at the site root, because a sitemap may only list URLs
+at or below its own folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from lxml import etree
+
+from generator import timestamps
+from generator.errors import BuildError, Problem
+from generator.ledger import History
+from generator.outputs import diwoo
+from generator.outputs.writer import OutputWriter
+from generator.reference.taxonomy import information_categories
+from generator.structure import DocumentPage, Site
+
+NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+MAX_URLS = 50_000
+MAX_SITEMAPS = 50_000
+"""Sitemaps one index may list."""
+MAX_BYTES = 50 * 1024 * 1024
+ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"
+
+INDEX_NSMAP = {None: NS}
+URLSET_NSMAP = {None: NS, "diwoo": diwoo.NS}
+
+T = TypeVar("T")
+
+
+def index_name(number: str) -> str:
+    """ "012" -> "sitemapindex-diwoo-infocat012.xml" (the DiWoo naming convention)."""
+    return f"sitemapindex-diwoo-infocat{number}.xml"
+
+
+def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
+    """robots.txt, the DiWoo indexes and their sitemaps, and sitemap.xml."""
+    by_category: dict[str, list[DocumentPage]] = {}
+    for page in site.documents:
+        number = information_categories()[page.document.information_category.uri].number
+        by_category.setdefault(number, []).append(page)
+    listed = [SITEMAP]
+    for number, pages in sorted(by_category.items()):
+        entries = [
+            _url(
+                page.document.urls.html,
+                histories[page.document.id].modified,
+                diwoo.document_element(site, page, histories[page.document.id]),
+            )
+            for page in pages
+        ]
+        parts = _write_urlsets(out, f"sitemap-diwoo-infocat{number}", entries)
+        out.write_bytes(index_name(number), sitemap_index(site, parts))
+        listed.append(index_name(number))
+    _write_plain_sitemap(site, out, histories)
+    out.write_text(ROBOTS, robots(site, listed))
+
+
+def robots(site: Site, sitemaps: list[str]) -> str:
+    """Everything may be crawled; the Sitemap lines start the harvest."""
+    lines = ["User-agent: *", "Allow: /", ""]
+    lines += [f"Sitemap: {site.url(name)}" for name in sitemaps]
+    return "\n".join(lines) + "\n"
+
+
+Entry = tuple[etree._Element, dt.datetime | None]
+
+
+def _url(loc: str, lastmod: dt.datetime | None, *extra: etree._Element) -> Entry:
+    element = etree.Element(f"{{{NS}}}url", nsmap=URLSET_NSMAP)
+    etree.SubElement(element, f"{{{NS}}}loc").text = loc
+    if lastmod is not None:
+        etree.SubElement(element, f"{{{NS}}}lastmod").text = timestamps.w3c(lastmod)
+    for child in extra:
+        element.append(child)
+    return element, lastmod
+
+
+def _write_plain_sitemap(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
+    """Every HTML page; an overview page changes when one of the documents it lists does."""
+
+    def latest(pages: list[DocumentPage]) -> dt.datetime | None:
+        return max((histories[p.document.id].modified for p in pages), default=None)
+
+    entries = [_url(site.url(""), latest(site.documents))]
+    for publisher in site.publishers:
+        entries.append(_url(site.url(publisher.path), latest([d for p in publisher.publications for d in p.documents])))
+        for publication in publisher.publications:
+            entries.append(_url(site.url(publication.path), latest(publication.documents)))
+            entries += [_url(p.document.urls.html, histories[p.document.id].modified) for p in publication.documents]
+    chunks = split(entries, _size, MAX_URLS, MAX_BYTES, _overhead())
+    if len(chunks) == 1:
+        out.write_bytes(SITEMAP, urlset(chunks[0]))
+        return
+    parts = _write_urlsets(out, "sitemap", entries)
+    out.write_bytes(SITEMAP, sitemap_index(site, parts))
+
+
+def _write_urlsets(out: OutputWriter, stem: str, entries: list[Entry]) -> list[tuple[str, dt.datetime | None]]:
+    """Write ``<stem>-1.xml``, ``<stem>-2.xml``, … and return each file with its newest lastmod."""
+    parts = []
+    for n, chunk in enumerate(split(entries, _size, MAX_URLS, MAX_BYTES, _overhead()), start=1):
+        name = f"{stem}-{n}.xml"
+        data = urlset(chunk)
+        if len(data) > MAX_BYTES:
+            raise BuildError(Problem(None, None, f"sitemap {name} is {len(data)} bytes, over the 50 MiB limit"))
+        out.write_bytes(name, data)
+        parts.append((name, max((m for _, m in chunk if m is not None), default=None)))
+    return parts
+
+
+def urlset(entries: Sequence[Entry]) -> bytes:
+    root = etree.Element(f"{{{NS}}}urlset", nsmap=URLSET_NSMAP)
+    root.extend(element for element, _ in entries)
+    etree.cleanup_namespaces(root)
+    return diwoo.to_bytes(root)
+
+
+def sitemap_index(site: Site, parts: list[tuple[str, dt.datetime | None]]) -> bytes:
+    """A ``<sitemapindex>`` of the given sitemap files."""
+    if len(parts) > MAX_SITEMAPS:
+        raise BuildError(Problem(None, None, f"{len(parts)} sitemaps exceed the 50,000 a sitemap index may list"))
+    root = etree.Element(f"{{{NS}}}sitemapindex", nsmap=INDEX_NSMAP)
+    for name, lastmod in parts:
+        entry = etree.SubElement(root, f"{{{NS}}}sitemap")
+        etree.SubElement(entry, f"{{{NS}}}loc").text = site.url(name)
+        if lastmod is not None:
+            etree.SubElement(entry, f"{{{NS}}}lastmod").text = timestamps.w3c(lastmod)
+    return diwoo.to_bytes(root)
+
+
+def split(
+    items: Sequence[T],
+    size: Callable[[T], int],
+    max_items: int = MAX_URLS,
+    max_bytes: int = MAX_BYTES,
+    overhead: int = 0,
+) -> list[list[T]]:
+    """Cut ``items`` into consecutive chunks of at most ``max_items`` whose sizes plus ``overhead`` fit
+    ``max_bytes``; always at least one chunk (an empty sitemap is still a valid file)."""
+    chunks: list[list[T]] = [[]]
+    used = overhead
+    for item in items:
+        item_size = size(item)
+        if overhead + item_size > max_bytes:
+            raise BuildError(Problem(None, None, f"one sitemap entry of {item_size} bytes exceeds {max_bytes} bytes"))
+        if len(chunks[-1]) >= max_items or used + item_size > max_bytes:
+            chunks.append([])
+            used = overhead
+        chunks[-1].append(item)
+        used += item_size
+    return chunks
+
+
+def _size(entry: Entry) -> int:
+    """Bytes an entry takes in a file (measured on its own, so a little more than inside a urlset)."""
+    return len(etree.tostring(entry[0], encoding="UTF-8", pretty_print=True))
+
+
+def _overhead() -> int:
+    """Bytes of a urlset file around its entries: declaration, root element, closing tag."""
+    return len(diwoo.to_bytes(etree.Element(f"{{{NS}}}urlset", nsmap=URLSET_NSMAP))) + len("</urlset>\n")

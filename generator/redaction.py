@@ -1,0 +1,182 @@
+"""Lakken: texts that must not be published are replaced by a visible marker with their Woo ground.
+
+``site.yaml`` lists the texts (e.g. a civil servant's name) with their ground (``5.1.2e``). The build
+applies them to the loaded content before anything is rendered, so every output (HTML, JSON, CSV, XML,
+feed, search index, titles, attributes) carries ``[5.1.2e]`` instead. ``find_leaks`` is the safety net run
+on the finished output (by the build and by ``woosite check``): a redacted text that still appears anywhere
+is an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import gzip
+import html
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from generator.content.loader import SourceDocument
+from generator.errors import BuildError, Problem
+from generator.models import FrontMatter, Redaction, Section, SiteConfig
+
+# Woo article 5.1 and 5.2: the grounds on which information is withheld, as the page explains them.
+GROUNDS = {
+    "5.1.1a": "de eenheid van de Kroon",
+    "5.1.1b": "de veiligheid van de Staat",
+    "5.1.1c": "vertrouwelijk meegedeelde bedrijfs- en fabricagegegevens",
+    "5.1.1d": "bijzondere persoonsgegevens",
+    "5.1.1e": "identificatienummers (zoals het burgerservicenummer)",
+    "5.1.2a": "de betrekkingen van Nederland met andere staten en internationale organisaties",
+    "5.1.2b": "de economische of financiële belangen van de overheid",
+    "5.1.2c": "de opsporing en vervolging van strafbare feiten",
+    "5.1.2d": "inspectie, controle en toezicht door bestuursorganen",
+    "5.1.2e": "de eerbiediging van de persoonlijke levenssfeer",
+    "5.1.2f": "concurrentiegevoelige bedrijfs- en fabricagegegevens",
+    "5.1.2g": "de bescherming van het milieu",
+    "5.1.2h": "de beveiliging van personen en bedrijven",
+    "5.1.2i": "het goed functioneren van de overheid",
+    "5.2": "persoonlijke beleidsopvattingen in documenten voor intern beraad",
+}
+
+_GROUND = re.compile(r"^(\d+)\.(\d+)(?:\.(\d+))?([a-z]?)$")
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_GZIP = b"\x1f\x8b"
+
+
+def marker(ground: str) -> str:
+    """The visible replacement: "[5.1.2e]"."""
+    return f"[{ground}]"
+
+
+def explanation(ground: str) -> str:
+    """ "5.1.2e" -> "artikel 5.1, tweede lid, onder e, Woo: de eerbiediging van de persoonlijke levenssfeer"."""
+    match = _GROUND.match(ground)
+    reason = GROUNDS.get(ground, "")
+    if not match:
+        return f"Woo {ground}"
+    article, sub, lid, letter = match.groups()
+    where = f"artikel {article}.{sub}"
+    if lid:
+        where += f", {_ORDINALS.get(lid, lid + 'e')} lid"
+    if letter:
+        where += f", onder {letter}"
+    return f"{where}, Woo" + (f": {reason}" if reason else "")
+
+
+_ORDINALS = {"1": "eerste", "2": "tweede", "3": "derde", "4": "vierde", "5": "vijfde"}
+
+
+@cache
+def pattern(text: str) -> re.Pattern[str]:
+    """Matches ``text`` in any letter case, with any run of whitespace (line breaks, no-break spaces) between words."""
+    return re.compile(r"\s+".join(re.escape(word) for word in text.split()), re.IGNORECASE)
+
+
+def redact_text(text: str, redactions: Iterable[Redaction]) -> str:
+    """Replace every occurrence of every redacted text (longest first, so no part of a longer one survives)."""
+    for redaction in sorted(redactions, key=lambda r: -len(r.text)):
+        text = pattern(redaction.text).sub(marker(redaction.ground), text)
+    return text
+
+
+# Fields holding a fixed vocabulary (document kind, column kind, row role), never free text.
+VOCABULARY_FIELDS = frozenset({"kind", "role"})
+
+
+def redact_data(data: Any, redactions: list[Redaction]) -> Any:
+    """Every string in nested dicts and lists, redacted (keys included: they can be labels)."""
+    if isinstance(data, str):
+        return redact_text(data, redactions)
+    if isinstance(data, dict):
+        return {
+            redact_data(k, redactions): v if k in VOCABULARY_FIELDS else redact_data(v, redactions)
+            for k, v in data.items()
+        }
+    if isinstance(data, list):
+        return [redact_data(v, redactions) for v in data]
+    return data
+
+
+def apply(sources: list[SourceDocument], redactions: list[Redaction]) -> list[SourceDocument]:
+    """The documents with every text field redacted; each records the grounds applied to it."""
+    if not redactions:
+        return sources
+    return [_apply_one(source, redactions) for source in sources]
+
+
+def _apply_one(source: SourceDocument, redactions: list[Redaction]) -> SourceDocument:
+    texts = [source.front.model_dump(mode="json"), source.intro, [s.model_dump() for s in source.sections]]
+    grounds = tuple(sorted({r.ground for r in redactions if any(pattern(r.text).search(t) for t in _strings(texts))}))
+    if not grounds:
+        return source
+    front = FrontMatter.model_validate(redact_data(texts[0], redactions))
+    sections = [Section.model_validate(s) for s in redact_data(texts[2], redactions)]
+    return dataclasses.replace(
+        source,
+        front=front,
+        intro=redact_text(source.intro, redactions),
+        sections=sections,
+        redacted=grounds,
+    )
+
+
+def apply_to_config(config: SiteConfig) -> SiteConfig:
+    """Site-wide texts (title, description, contact) redacted too; the list of redactions itself is never output."""
+    if not config.redactions:
+        return config
+    data = config.model_dump(mode="json", exclude={"redactions"})
+    return SiteConfig.model_validate({**redact_data(data, config.redactions), "redactions": config.redactions})
+
+
+def _strings(data: Any) -> Iterable[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield k
+            yield from _strings(v)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _strings(v)
+
+
+def searchable(raw: bytes) -> str:
+    """A file's bytes as text a person would read: gzip unpacked, HTML/XML entities and JSON escapes resolved."""
+    if raw.startswith(_GZIP):
+        with contextlib.suppress(OSError, EOFError):
+            raw = gzip.decompress(raw)
+    text = raw.decode("utf-8", errors="ignore")
+    text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return text + "\n" + html.unescape(text)
+
+
+def find_leaks(root: Path, redactions: list[Redaction]) -> list[tuple[Path, Redaction]]:
+    """Every (file, redaction) where a redacted text still appears in a file below ``root``."""
+    leaks: list[tuple[Path, Redaction]] = []
+    if not redactions:
+        return leaks
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        text = searchable(path.read_bytes())
+        leaks.extend((path, r) for r in redactions if pattern(r.text).search(text))
+    return leaks
+
+
+def leak_problem(path: Path, redaction: Redaction) -> Problem:
+    """One line naming the file, the text and what to do."""
+    return Problem(
+        path,
+        None,
+        f"'{redaction.text}' (redacted under Woo {redaction.ground} in site.yaml) still appears in this file",
+        "remove it from the template or file that adds it; content is redacted automatically",
+    )
+
+
+def verify(root: Path, redactions: list[Redaction]) -> None:
+    """The safety net after the last build step: raise BuildError naming each file that leaks a redacted text."""
+    leaks = find_leaks(root, redactions)
+    if leaks:
+        raise BuildError([leak_problem(path.relative_to(root), r) for path, r in leaks])
