@@ -34,6 +34,7 @@ _ROLES: list[tuple[str, RowRole]] = [
 ]
 _NOTE = re.compile(r"^(?:stand|peildatum|stand per|bron)\b.{0,40}\d{4}$", re.I)
 _MAX_HEADER_CELL = 45
+_UNIT_HEAD = re.compile(r"^\(?(?:bedragen\s+)?(?:x|×)\s*€?\s*1(?:\.000)+\)?\s+", re.I)
 
 
 @dataclass
@@ -242,7 +243,7 @@ def split_row(text: str) -> tuple[str, list[str]] | None:
         if glued is None or parts is None:
             return None
         label, values = glued.group(1), parts
-    if not label or not _label(label) or len(label) > 60 or label.endswith((":", ",")):
+    if not label or not _label(label) or len(label) > 60 or label.endswith((":", ",")) or numbers.multiplier(label):
         return None
     return label, values
 
@@ -291,10 +292,10 @@ def rows(lines: list[Line], i: int) -> Found | None:
     table_rows: list[tuple[str, list[Value]]] = []
     kinds: list[ColumnKind] = []
     for line, (label, cells_) in found:
-        parsed = [numbers.parse(c) for c in cells_]
-        values: list[Value] = [p.value if p else None for p in parsed]
+        numbers_ = [numbers.parse(c) for c in cells_]
+        values: list[Value] = [p.value if p else None for p in numbers_]
         table_rows.append((label, _padded(values, width, label, line.number, warnings)))
-        for n, p in enumerate(parsed):
+        for n, p in enumerate(numbers_):
             if p is not None and n >= len(kinds):
                 kinds.append(p.kind)
     kinds += ["amount"] * (width - len(kinds))
@@ -309,9 +310,16 @@ def rows(lines: list[Line], i: int) -> Found | None:
 
 
 def _columns(header: Line, width: int, warnings: list[Problem]) -> tuple[str | None, list[str]]:
-    """Cut a header line into a row header and ``width`` column labels."""
+    """Cut a header line into a row header and ``width`` column labels.
+
+    A leading unit ("Bedragen x € 1.000") is the row header; the rest is cut at capitals or after years.
+    """
+    unit = _UNIT_HEAD.match(header.clean)
+    rest = header.clean[unit.end() :] if unit else header.clean
     for splitter in (_split_capitals, _split_after_years):
-        parts = splitter(header.clean)
+        parts = splitter(rest)
+        if unit and len(parts) == width:
+            return unit.group(0).strip(), parts
         if len(parts) == width + 1:
             return parts[0], parts[1:]
         if len(parts) == width:
@@ -332,7 +340,7 @@ def _split_capitals(text: str) -> list[str]:
     parts: list[list[str]] = []
     depth = 0
     for word in text.split():
-        if depth == 0 and word[:1].isupper() or not parts:
+        if (depth == 0 and word[:1].isupper()) or not parts:
             parts.append([])
         parts[-1].append(word)
         depth = max(0, depth + word.count("(") - word.count(")"))

@@ -89,8 +89,8 @@ def import_text(text: str, name: str, options: ImportOptions | None = None, dige
     _attach_tables(parsed.blocks, result)
     for block in parsed.blocks:
         _trace(block, result)
-    for line in result.removed:
-        result.uses[line.line] = "residue"
+    for gone in result.removed:
+        result.uses[gone.line] = "residue"
 
     _metadata(result, title_lines, lines, options)
     result.sections = [b.title for b in parsed.blocks if isinstance(b, Heading)]
@@ -194,7 +194,7 @@ def _metadata(result: ImportResult, title_lines: list[Line], lines: list[Line], 
     for e in evidence:
         if stated_kind and e.kind and e.kind != stated_kind.kind:
             result.warnings.append(
-                Problem(None, e.line, f"the text also speaks of a {e.kind.value}", f"taken: {stated_kind.kind.value}")
+                Problem(None, e.line, f"the text also speaks of a {e.kind.value}", f"taken: {stated_kind.kind}")
             )
     result.kind = stated_kind.kind if stated_kind else None
     result.year = stated_year.year if stated_year else None

@@ -60,6 +60,10 @@ class _Parser:
     def next(self, i: int) -> int | None:
         return next((j for j in range(i, len(self.lines)) if not self.lines[j].blank), None)
 
+    def end(self, i: int | None) -> int:
+        """Where the next step starts: ``i``, or the end of the lines."""
+        return len(self.lines) if i is None else i
+
     def text(self, i: int | None) -> str:
         return "" if i is None else self.lines[i].clean
 
@@ -92,10 +96,11 @@ class _Parser:
             found = self.tables[i]
             self.emit(Table(found))
             return self.next(found.end)
+        # Each recogniser returns the index after what it took, or None when the line is not its kind.
         for recognise in (self.bullets, self.numbered, self.goal, self.traffic_light, self.pairs, self.colon_run):
             after = recognise(i)
-            if after is not False:
-                return after if isinstance(after, int) else None
+            if after is not None:
+                return self.next(after)
         nxt = self.next(i + 1)
         if title_like(text) and nxt is not None:
             lone_label = (text in vocabulary.STATUS_LABELS or self.in_pairs) and not is_sentence(self.text(nxt))
@@ -122,18 +127,18 @@ class _Parser:
             )
         self.emit(Paragraph(text, line.number))
 
-    def bullets(self, i: int) -> int | None | bool:
+    def bullets(self, i: int) -> int | None:
         return self._list(i, BULLET, ordered=False)
 
-    def numbered(self, i: int) -> int | None | bool:
+    def numbered(self, i: int) -> int | None:
         if is_goal(self.text(i)):
-            return False
+            return None
         return self._list(i, NUMBERED, ordered=True)
 
-    def _list(self, i: int, pattern: re.Pattern[str], ordered: bool) -> int | None | bool:
+    def _list(self, i: int, pattern: re.Pattern[str], ordered: bool) -> int | None:
         match = pattern.match(self.lines[i].text)
         if match is None:
-            return False
+            return None
         block = ListBlock([], [], ordered=ordered, start=int(match.group(1)) if ordered else 1)
         j: int | None = i
         while (
@@ -143,18 +148,18 @@ class _Parser:
             block.lines.append(self.lines[j].number)
             j = self.next(j + 1)
         self.emit(block)
-        return j
+        return self.end(j)
 
-    def goal(self, i: int) -> int | None | bool:
+    def goal(self, i: int) -> int | None:
         if not is_goal(self.text(i)) or self.next(i + 1) is None:
-            return False
+            return None
         self.emit(Heading(self.text(i), 3 if self.open_top() else 2, self.lines[i].number, goal=True))
-        return self.next(i + 1)
+        return i + 1
 
-    def traffic_light(self, i: int) -> int | None | bool:
+    def traffic_light(self, i: int) -> int | None:
         text = self.text(i)
         if text not in vocabulary.TRAFFIC_LIGHTS:
-            return False
+            return None
         heading = next((b for b in reversed(self.out.blocks) if isinstance(b, Heading)), None)
         if heading is not None and heading.goal and heading.status is None:
             heading.status, heading.status_line = text, self.lines[i].number
@@ -165,9 +170,9 @@ class _Parser:
                 "it is kept as text; if it is a status, put 'Status: " + text + "' under the goal's heading",
             )
             self.emit(Paragraph(text, self.lines[i].number))
-        return self.next(i + 1)
+        return i + 1
 
-    def pairs(self, i: int) -> int | None | bool:
+    def pairs(self, i: int) -> int | None:
         block = Pairs()
         j: int | None = i
         while j is not None:
@@ -184,9 +189,9 @@ class _Parser:
             block.lines += [self.lines[j].number, self.lines[value].number]
             j = self.next(value + 1)
         if not block.items:
-            return False
+            return None
         self.emit(block)
-        return j
+        return self.end(j)
 
     def separate_value(self, i: int, in_block: bool) -> int | None:
         """Index of the value line when line ``i`` is a label whose value is on the next line."""
@@ -223,20 +228,20 @@ class _Parser:
             and text not in vocabulary.STATUS_LABELS
         )
 
-    def colon_run(self, i: int) -> int | None | bool:
+    def colon_run(self, i: int) -> int | None:
         """Short lines right after a sentence ending in ':' are the items it announces."""
         last = self.out.blocks[-1] if self.out.blocks else None
         if not (isinstance(last, Paragraph) and last.text.endswith(":")):
-            return False
+            return None
         run: list[int] = []
         j: int | None = i
         while j is not None and self.plain_title(j):
             run.append(j)
             j = self.next(j + 1)
         if len(run) < 2:
-            return False
+            return None
         self.emit(ListBlock([self.text(k) for k in run], [self.lines[k].number for k in run]))
-        return j
+        return self.end(j)
 
 
 def parse(lines: list[Line], tables: dict[int, Found]) -> Parsed:
