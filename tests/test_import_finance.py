@@ -59,6 +59,15 @@ def test_glued_rows() -> None:
         "Bedragen x € 1.000 Begroting 2022 Begroting 2023\nLasten34.87935.605\nBaten1.2001.150\n"
     )
     assert rows == [["Lasten", 34879, 35605], ["Baten", 1200, 1150]]
+    assert warnings == []
+    (table,) = import_text(
+        "Programma 1 Veiligheid\n\nWat mag het kosten?\n\n"
+        "Bedragen x € 1.000 Begroting 2022 Begroting 2023\nLasten34.87935.605\nBaten1.2001.150\n",
+        "t.txt",
+        FLAGS,
+    ).tables
+    assert (table.unit, table.row_header) == (1000, "Bedragen x € 1.000")
+    assert [c.label for c in table.columns] == ["Begroting 2022", "Begroting 2023"]
 
 
 def test_pipe_table_with_a_short_row() -> None:

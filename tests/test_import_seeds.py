@@ -116,7 +116,8 @@ def test_002_status_blocks_become_definition_lists(tmp_path: Path) -> None:
 
 
 def test_003_oude_ijsselstreek_jaarverslag(tmp_path: Path) -> None:
-    assert [m.hint for m in import_seed("003", ImportOptions()).missing][0].startswith("give it with --publisher")
+    (missing,) = import_seed("003", ImportOptions()).missing
+    assert missing.hint.startswith("give it with --publisher")
     doc = loaded("003", tmp_path)
     assert (doc.publisher.code, doc.front.kind, doc.front.year) == ("GM1509", "jaarverslag", 2021)
     assert (doc.front.programme.number, doc.front.programme.title) == ("4", "De dienstverlenende gemeente")

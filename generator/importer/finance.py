@@ -280,6 +280,8 @@ def rows(lines: list[Line], i: int) -> Found | None:
     if not found or not (len(found) >= 2 or (header and width >= 2)) or not (roles or header):
         return None
     warnings: list[Problem] = []
+    if header is not None and unit is None:
+        unit = numbers.multiplier(header.clean)
     row_header, labels = (
         _columns(header, width, warnings) if header else (None, [f"Kolom {n + 1}" for n in range(width)])
     )

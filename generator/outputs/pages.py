@@ -54,7 +54,9 @@ def render(out: OutputWriter, env: Environment, template: str, path: str, **cont
     """Render one template to the file that serves ``path``."""
     site: Site = context["site"]
     try:
-        html = env.get_template(template).render(href=site.href, url=site.url, path=path, written=out.written, **context)
+        html = env.get_template(template).render(
+            href=site.href, url=site.url, path=path, written=out.written, **context
+        )
     except TemplateError as exc:
         name = getattr(exc, "filename", None) or template
         line = getattr(exc, "lineno", None)
