@@ -92,7 +92,7 @@ def import_text(text: str, name: str, options: ImportOptions | None = None, dige
     for gone in result.removed:
         result.uses[gone.line] = "residue"
 
-    _metadata(result, title_lines, lines, options)
+    _metadata(result, title_lines, lines, options, found.line if found else None)
     result.sections = [b.title for b in parsed.blocks if isinstance(b, Heading)]
     result.warnings = sorted(
         (dataclasses.replace(w, path=Path(name)) for w in result.warnings), key=lambda w: w.line or 0
@@ -171,9 +171,15 @@ def _trace(block: Block, result: ImportResult) -> None:
         _use(result, [n for n in range(first, found.row_lines[-1] + 1) if n not in result.uses], "finance")
 
 
-def _metadata(result: ImportResult, title_lines: list[Line], lines: list[Line], options: ImportOptions) -> None:
+def _metadata(
+    result: ImportResult, title_lines: list[Line], lines: list[Line], options: ImportOptions, stated: Line | None
+) -> None:
     if options.programme:
         given = metadata.parse_programme(options.programme) or Programme(title=options.programme.strip())
+        if stated is not None and result.programme != given:
+            result.warnings.append(
+                Problem(None, stated.number, f"the text names the programme '{stated.clean}'", "--programme used")
+            )
         result.programme = given
     if result.programme is None:
         result.missing.append(
