@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from generator.commands import build, check
+from generator.commands import build, check, import_
 from generator.errors import WoositeError
 
 
@@ -18,6 +18,7 @@ def cli() -> None:
 
 cli.add_command(build.command)
 cli.add_command(check.command)
+cli.add_command(import_.command)
 
 
 def main() -> None:

@@ -1,0 +1,9 @@
+"""Import: a raw programme export (plain text from a budget platform) -> a content file.
+
+Pure functions from text to a result with warnings (``pipeline.import_text``); the command in
+``generator/commands/import_.py`` does the reading and writing.
+"""
+
+from generator.importer.pipeline import ImportOptions, ImportResult, import_text
+
+__all__ = ["ImportOptions", "ImportResult", "import_text"]

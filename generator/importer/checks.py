@@ -1,0 +1,142 @@
+"""The arithmetic a finance table carries, checked: a wrong number on a government site is the worst bug.
+
+- saldo = baten − lasten (lasten printed positive) or baten + lasten (lasten printed negative);
+- saldo = beschikbaar − uitgaven − verplichtingen, per row;
+- an "Afwijking" column = realisation − budget (either sign convention);
+- a "Totaal" row = the sum of the rows above it.
+
+A difference of one unit is rounding (1.035 − 5.854 printed as −4.818); anything larger is a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from generator.errors import Problem
+from generator.importer.finance import Found
+from generator.models import FinanceTable
+from generator.models.finance import Row
+
+TOLERANCE = 1
+Warn = Callable[[Row, int, float, float, str], None]
+
+
+def check(found: Found) -> list[Problem]:
+    """Warnings for every printed total that does not add up."""
+    table = found.table
+    out: list[Problem] = []
+    line_of = dict(zip((id(r) for r in table.rows), found.row_lines, strict=True))
+
+    def warn(row: Row, column: int, printed: float, expected: float, rule: str) -> None:
+        out.append(
+            Problem(
+                None,
+                line_of.get(id(row), found.header_line),
+                f"table '{table.caption}', row '{row.label}', column '{table.columns[column].label}': "
+                f"{_show(printed)} does not equal {rule} = {_show(expected)}",
+                "check the numbers against the printed document",
+            )
+        )
+
+    _saldo_rows(table, warn)
+    _saldo_columns(table, warn)
+    _afwijking(table, warn)
+    _totals(table, warn)
+    return out
+
+
+def _amount(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _amount_columns(table: FinanceTable) -> list[int]:
+    return [n for n, c in enumerate(table.columns) if c.kind == "amount"]
+
+
+def _saldo_rows(table: FinanceTable, warn: Warn) -> None:
+    by_role = {role: next((r for r in table.rows if r.role == role), None) for role in ("lasten", "baten", "saldo")}
+    lasten, baten, saldo = by_role["lasten"], by_role["baten"], by_role["saldo"]
+    if lasten is None or baten is None or saldo is None:
+        return
+    for n in _amount_columns(table):
+        lv, bv, sv = _amount(lasten.values[n]), _amount(baten.values[n]), _amount(saldo.values[n])
+        if lv is None or bv is None or sv is None or _is_afwijking(table, n):
+            continue
+        expected, rule = (bv + lv, "baten + lasten") if lv < 0 else (bv - lv, "baten − lasten")
+        if abs(sv - expected) > TOLERANCE:
+            warn(saldo, n, sv, expected, rule)
+
+
+def _column(table: FinanceTable, pattern: str) -> int | None:
+    return next((n for n, c in enumerate(table.columns) if re.search(pattern, c.label, re.I)), None)
+
+
+def _saldo_columns(table: FinanceTable, warn: Warn) -> None:
+    available, spent = _column(table, r"beschikbaar|budget"), _column(table, r"uitgaven|besteed")
+    committed, saldo = _column(table, r"verplicht"), _column(table, r"saldo|restant")
+    if available is None or spent is None or saldo is None:
+        return
+    for row in table.rows:
+        a, s, r = _amount(row.values[available]), _amount(row.values[spent]), _amount(row.values[saldo])
+        c = _amount(row.values[committed]) if committed is not None else 0.0
+        if a is None or s is None or r is None or c is None:
+            continue
+        expected = a - s - c
+        if abs(r - expected) > TOLERANCE:
+            rule = "beschikbaar − uitgaven" + (" − verplichtingen" if committed is not None else "")
+            warn(row, saldo, r, expected, rule)
+
+
+def _is_afwijking(table: FinanceTable, n: int) -> bool:
+    return re.match(r"\s*(afwijking|verschil)", table.columns[n].label, re.I) is not None
+
+
+def _afwijking(table: FinanceTable, warn: Warn) -> None:
+    column = next((n for n in range(len(table.columns)) if _is_afwijking(table, n)), None)
+    if column is None:
+        return
+    realised = _column(table, r"rekening|realisatie|werkelijk")
+    budget = _reference_budget(table, column, realised)
+    if realised is None or budget is None:
+        return
+    for row in table.rows:
+        a, r, b = _amount(row.values[column]), _amount(row.values[realised]), _amount(row.values[budget])
+        if a is None or r is None or b is None:
+            continue
+        if min(abs(a - (r - b)), abs(a - (b - r))) > TOLERANCE:
+            warn(row, column, a, r - b, f"{table.columns[realised].label} − {table.columns[budget].label}")
+
+
+def _reference_budget(table: FinanceTable, column: int, realised: int | None) -> int | None:
+    """The budget column an Afwijking compares with: the one its label names ("tov begroot na wijziging"),
+    else the last budget column before the realisation."""
+    reference = re.search(r"t\.?o\.?v\.?\s+([^)]*)", table.columns[column].label, re.I)
+    budgets = [n for n, c in enumerate(table.columns) if re.search(r"begro", c.label, re.I) and n != column]
+    if reference:
+        wanted = reference.group(1).strip().lower()
+        named = [n for n in budgets if re.sub(r"\s*\d{4}$", "", table.columns[n].label).strip().lower() == wanted]
+        if named:
+            return named[0]
+    before = [n for n in budgets if realised is None or n < realised]
+    return before[-1] if before else None
+
+
+def _totals(table: FinanceTable, warn: Warn) -> None:
+    above: list[Row] = []
+    for row in table.rows:
+        if row.role != "totaal":
+            above.append(row)
+            continue
+        for n in _amount_columns(table):
+            parts = [_amount(r.values[n]) for r in above]
+            total = _amount(row.values[n])
+            if above and total is not None and all(p is not None for p in parts):
+                expected = sum(p for p in parts if p is not None)
+                if abs(total - expected) > TOLERANCE * len(above):
+                    warn(row, n, total, expected, "the sum of the rows above")
+        above = []
+
+
+def _show(value: float) -> str:
+    return f"{value:,.0f}".replace(",", ".") if value == int(value) else f"{value:.2f}".replace(".", ",")

@@ -1,0 +1,402 @@
+"""Finance tables in the layouts platforms export, as small recognisers that can grow.
+
+Each recogniser looks at the lines from a position and either returns the table it found there (and the
+lines it used) or None. Layouts recognised:
+
+- ``stacked``: label, amount and share on separate lines ("Lasten" / "-2.113.000" / "3,8 %");
+- ``cells``: one cell per line under a header of several lines ("Omschrijving", "Beschikbaar", "(€)", ...);
+- ``rows``: one row per line, cells separated by spaces or glued together ("Baten 657 835 1.035 201",
+  "Lasten34.87935.605"), under a header whose column names contain spaces;
+- ``pipes``: ``| Omschrijving | Begroting 2022 |`` tables.
+
+Rows with fewer values than columns are padded with empty cells and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from generator.errors import Problem
+from generator.importer import numbers
+from generator.importer.lines import Line, collapse, has_letter, is_sentence, title_like
+from generator.models import Column, FinanceTable, Row
+from generator.models.finance import ColumnKind, RowRole, Value
+
+_ROLES: list[tuple[str, RowRole]] = [
+    (r"\bsaldo\b", "saldo"),
+    (r"\b(?:totaal\s+)?(?:lasten|uitgaven)\b", "lasten"),
+    (r"\b(?:totaal\s+)?(?:baten|inkomsten)\b", "baten"),
+    (r"^totaal\b", "totaal"),
+]
+_NOTE = re.compile(r"^(?:stand|peildatum|stand per|bron)\b.{0,40}\d{4}$", re.I)
+_MAX_HEADER_CELL = 45
+_UNIT_HEAD = re.compile(r"^\(?(?:bedragen\s+)?(?:x|×)\s*€?\s*1(?:\.000)+\)?\s+", re.I)
+
+
+@dataclass
+class Found:
+    """A table found in the export: the lines it spans and what it says."""
+
+    start: int
+    end: int
+    """Index after the last line used."""
+    table: FinanceTable
+    row_lines: list[int]
+    header_line: int
+    note: str | None = None
+    warnings: list[Problem] = field(default_factory=list)
+
+
+Recogniser = Callable[[list[Line], int], Found | None]
+
+
+def role_of(label: str) -> RowRole | None:
+    """The role of a row from its label: "Lasten" -> lasten, "Saldo van baten en lasten" -> saldo."""
+    folded = collapse(label).lower()
+    for pattern, role in _ROLES:
+        if re.search(pattern, folded):
+            return role
+    return None
+
+
+def find_table(lines: list[Line], i: int) -> Found | None:
+    """The first recogniser that sees a table starting at line index ``i``."""
+    for recognise in RECOGNISERS:
+        found = recognise(lines, i)
+        if found is not None:
+            return found
+    return None
+
+
+def _nonblank(lines: list[Line], i: int) -> Iterator[int]:
+    return (j for j in range(i, len(lines)) if not lines[j].blank)
+
+
+def _next(lines: list[Line], i: int) -> int | None:
+    return next(_nonblank(lines, i), None)
+
+
+def _number(lines: list[Line], i: int | None) -> numbers.Number | None:
+    return None if i is None else numbers.parse(lines[i].clean)
+
+
+def _cell(lines: list[Line], i: int | None) -> tuple[Value, bool]:
+    """(value, is a cell) for a line holding one number or an empty-cell mark."""
+    if i is None:
+        return None, False
+    parsed = numbers.parse(lines[i].clean)
+    if parsed is not None:
+        return parsed.value, True
+    return None, lines[i].clean in ("-", "\u2212", "\u2013", "\u2014")
+
+
+def _label(text: str) -> bool:
+    return has_letter(text) and len(text) <= 80 and numbers.parse(text) is None and not text.endswith(".")
+
+
+def _make(
+    caption: str | None,
+    unit: int,
+    row_header: str | None,
+    labels: list[str],
+    rows: list[tuple[str, list[Value]]],
+    kinds: list[ColumnKind] | None = None,
+) -> FinanceTable | None:
+    kinds = kinds or [_kind([values[c] for _, values in rows]) for c in range(len(labels))]
+    try:
+        return FinanceTable(
+            caption=caption or "Financiën",
+            unit=unit,
+            row_header=row_header,
+            columns=[Column(label=label, kind=kind) for label, kind in zip(labels, kinds, strict=True)],
+            rows=[Row(label=label, role=role_of(label), values=values) for label, values in rows],
+        )
+    except ValidationError:
+        return None
+
+
+def _kind(values: list[Value]) -> ColumnKind:
+    return "text" if any(isinstance(v, str) for v in values) else "amount"
+
+
+def _padded(values: list[Value], width: int, label: str, line: int, warnings: list[Problem]) -> list[Value]:
+    if len(values) < width:
+        warnings.append(
+            Problem(
+                None,
+                line,
+                f"row '{label}' has {len(values)} values for {width} columns; the last cells are left empty",
+                "check the table against the printed document",
+            )
+        )
+    return values + [None] * (width - len(values))
+
+
+def stacked(lines: list[Line], i: int) -> Found | None:
+    """ "Lasten" / "-2.113.000" / "3,8 %" / "Baten" / ...: one row per group of lines."""
+    if role_of(lines[i].clean) is None or not title_like(lines[i].clean, max_length=40):
+        return None
+    rows: list[tuple[str, Value, Value]] = []
+    row_lines: list[int] = []
+    j: int | None = i
+    end = i
+    while j is not None and _label(lines[j].clean) and title_like(lines[j].clean, max_length=40):
+        k = _next(lines, j + 1)
+        amount = _number(lines, k)
+        if k is None or amount is None or amount.kind != "amount":
+            break
+        m = _next(lines, k + 1)
+        share = _number(lines, m)
+        pct: Value = None
+        end = k + 1
+        if m is not None and share is not None and share.kind == "percentage":
+            pct, end = share.value, m + 1
+        rows.append((lines[j].clean, amount.value, pct))
+        row_lines.append(lines[j].number)
+        j = _next(lines, end)
+    if not rows:
+        return None
+    with_share = any(p is not None for _, _, p in rows)
+    labels = ["Bedrag", "Aandeel"] if with_share else ["Bedrag"]
+    kinds: list[ColumnKind] = ["amount", "percentage"] if with_share else ["amount"]
+    table = _make(None, 1, None, labels, [(r[0], [r[1], r[2]] if with_share else [r[1]]) for r in rows], kinds)
+    if table is None:
+        return None
+    return Found(i, end, table, row_lines, lines[i].number)
+
+
+def cells(lines: list[Line], i: int) -> Found | None:
+    """A header of one cell per line ("Omschrijving", "Beschikbaar", "(€)", ...) over rows of one cell per line."""
+    first = lines[i].clean
+    if not _header_cell(first):
+        return None
+    labels: list[str] = []
+    units: set[int] = set()
+    j = _next(lines, i + 1)
+    while j is not None:
+        text = lines[j].clean
+        after = _next(lines, j + 1)
+        if numbers.unit_note(text) and labels:
+            units.add(numbers.multiplier(text) or 1)
+        elif _header_cell(text) and not (_number(lines, after) is not None and labels):
+            labels.append(text)
+        else:
+            break
+        j = after
+        if len(labels) > 12:
+            return None
+    if len(labels) < 2 or j is None or len(units) > 1:
+        return None
+    warnings: list[Problem] = []
+    rows: list[tuple[str, list[Value]]] = []
+    row_lines: list[int] = []
+    end = j
+    while j is not None and _label(lines[j].clean) and _cell(lines, _next(lines, j + 1))[1]:
+        values: list[Value] = []
+        k = _next(lines, j + 1)
+        while k is not None and len(values) < len(labels):
+            value, ok = _cell(lines, k)
+            if not ok:
+                break
+            values.append(value)
+            end = k + 1
+            k = _next(lines, k + 1)
+        if not rows and len(values) < len(labels):
+            return None
+        rows.append((lines[j].clean, _padded(values, len(labels), lines[j].clean, lines[j].number, warnings)))
+        row_lines.append(lines[j].number)
+        j = k
+    if not rows:
+        return None
+    table = _make(None, units.pop() if units else 1, first, labels, rows)
+    if table is None:
+        return None
+    return _with_note(lines, Found(i, end, table, row_lines, lines[i].number, warnings=warnings))
+
+
+def _header_cell(text: str) -> bool:
+    return (
+        len(text) <= _MAX_HEADER_CELL
+        and has_letter(text)
+        and numbers.parse(text) is None
+        and not is_sentence(text)
+        and not numbers.unit_note(text)
+    )
+
+
+def split_row(text: str) -> tuple[str, list[str]] | None:
+    """ "Saldo (4.886) (4.741)" -> ("Saldo", ["(4.886)", "(4.741)"]); glued cells are cut apart."""
+    if numbers.unit_note(text):
+        return None
+    cells_ = numbers.tokens(collapse(text))
+    n = len(cells_)
+    while n > 0 and (numbers.parse(cells_[n - 1]) is not None or numbers.is_empty_cell(cells_[n - 1])):
+        n -= 1
+    label, values = " ".join(cells_[:n]), cells_[n:]
+    if not values or all(numbers.is_empty_cell(v) for v in values):
+        glued = re.match(r"^(.*?[^\W\d_)])\s*([(\-\u2212\u2013]?\d[\d.,()\-\u2212\u2013]*)$", collapse(text))
+        parts = numbers.split_glued(glued.group(2)) if glued else None
+        if glued is None or parts is None:
+            return None
+        label, values = glued.group(1), parts
+    if not label or not _label(label) or len(label) > 60 or label.endswith((":", ",")) or numbers.multiplier(label):
+        return None
+    return label, values
+
+
+def rows(lines: list[Line], i: int) -> Found | None:
+    """One row per line under an optional header line: "Baten 657 835 1.035 201"."""
+    start = i
+    header: Line | None = None
+    unit: int | None = None
+    if numbers.unit_note(lines[i].clean):
+        unit = numbers.multiplier(lines[i].clean)
+        nxt = _next(lines, i + 1)
+        if nxt is None:
+            return None
+        i = nxt
+    if split_row(lines[i].clean) is None:
+        nxt = _next(lines, i + 1)
+        text = lines[i].clean
+        if nxt is None or nxt > i + 2 or split_row(lines[nxt].clean) is None or text.endswith((".", ":", ";")):
+            return None
+        header, i = lines[i], nxt
+    found: list[tuple[Line, tuple[str, list[str]]]] = []
+    j: int | None = i
+    end = i
+    while j is not None and j <= end + 1:
+        parsed = split_row(lines[j].clean)
+        if parsed is None:
+            break
+        found.append((lines[j], parsed))
+        end = j + 1
+        j = _next(lines, end)
+    width = max(len(values) for _, (_, values) in found) if found else 0
+    roles = sum(1 for _, (label, _) in found if role_of(label))
+    if not found or not (len(found) >= 2 or (header and width >= 2)) or not (roles or header):
+        return None
+    warnings: list[Problem] = []
+    if header is not None and unit is None:
+        unit = numbers.multiplier(header.clean)
+    row_header, labels = (
+        _columns(header, width, warnings) if header else (None, [f"Kolom {n + 1}" for n in range(width)])
+    )
+    if header is None:
+        warnings.append(
+            Problem(
+                None, found[0][0].number, "a table without column headings", "add the column labels in the content file"
+            )
+        )
+    table_rows: list[tuple[str, list[Value]]] = []
+    kinds: list[ColumnKind] = []
+    for line, (label, cells_) in found:
+        numbers_ = [numbers.parse(c) for c in cells_]
+        values: list[Value] = [p.value if p else None for p in numbers_]
+        table_rows.append((label, _padded(values, width, label, line.number, warnings)))
+        for n, p in enumerate(numbers_):
+            if p is not None and n >= len(kinds):
+                kinds.append(p.kind)
+    kinds += ["amount"] * (width - len(kinds))
+    after = _next(lines, end)
+    if after is not None and after <= end + 1 and numbers.unit_note(lines[after].clean) and unit is None:
+        unit, end = numbers.multiplier(lines[after].clean), after + 1
+    table = _make(None, unit or 1, row_header, labels, table_rows, kinds)
+    if table is None:
+        return None
+    first = header.number if header else found[0][0].number
+    return Found(start, end, table, [line.number for line, _ in found], first, warnings=warnings)
+
+
+def _columns(header: Line, width: int, warnings: list[Problem]) -> tuple[str | None, list[str]]:
+    """Cut a header line into a row header and ``width`` column labels.
+
+    A leading unit ("Bedragen x € 1.000") is the row header; the rest is cut at capitals or after years.
+    """
+    unit = _UNIT_HEAD.match(header.clean)
+    rest = header.clean[unit.end() :] if unit else header.clean
+    for splitter in (_split_capitals, _split_after_years):
+        parts = splitter(rest)
+        if unit and len(parts) == width:
+            return unit.group(0).strip(), parts
+        if len(parts) == width + 1:
+            return parts[0], parts[1:]
+        if len(parts) == width:
+            return None, parts
+    warnings.append(
+        Problem(
+            None,
+            header.number,
+            f"could not cut the header '{header.clean}' into {width} column labels",
+            "the header is kept as the row header; write the column labels in the content file",
+        )
+    )
+    return header.clean, [f"Kolom {n + 1}" for n in range(width)]
+
+
+def _split_capitals(text: str) -> list[str]:
+    """A new label starts at each capitalised word outside parentheses."""
+    parts: list[list[str]] = []
+    depth = 0
+    for word in text.split():
+        if (depth == 0 and word[:1].isupper()) or not parts:
+            parts.append([])
+        parts[-1].append(word)
+        depth = max(0, depth + word.count("(") - word.count(")"))
+    return [" ".join(p) for p in parts]
+
+
+def _split_after_years(text: str) -> list[str]:
+    """A label ends after a year or a closing parenthesis."""
+    parts: list[list[str]] = [[]]
+    for word in text.split():
+        parts[-1].append(word)
+        if re.fullmatch(r"\d{4}", word) or word.endswith(")"):
+            parts.append([])
+    return [" ".join(p) for p in parts if p]
+
+
+def pipes(lines: list[Line], i: int) -> Found | None:
+    """Markdown-style tables: ``| Omschrijving | Begroting 2022 |``."""
+    block: list[Line] = []
+    j = i
+    while j < len(lines) and lines[j].clean.count("|") >= 2:
+        block.append(lines[j])
+        j += 1
+    cells_ = [[c.strip() for c in line.clean.strip().strip("|").split("|")] for line in block]
+    body = [
+        (line, c) for line, c in zip(block, cells_, strict=True) if not all(re.fullmatch(r":?-{2,}:?", x) for x in c)
+    ]
+    if len(body) < 2:
+        return None
+    (header_line, header), data = body[0], body[1:]
+    width = len(header) - 1
+    if width < 1:
+        return None
+    warnings: list[Problem] = []
+    table_rows: list[tuple[str, list[Value]]] = []
+    for line, row in data:
+        values: list[Value] = []
+        for text in row[1 : width + 1]:
+            parsed = numbers.parse(text)
+            values.append(parsed.value if parsed else (None if numbers.is_empty_cell(text) else text))
+        table_rows.append((row[0], _padded(values, width, row[0], line.number, warnings)))
+    unit = numbers.multiplier(header[0]) or 1
+    table = _make(None, unit, header[0] or None, header[1:], table_rows)
+    if table is None:
+        return None
+    return Found(i, j, table, [line.number for line, _ in data], header_line.number, warnings=warnings)
+
+
+def _with_note(lines: list[Line], found: Found) -> Found:
+    """Take a note right after the table ("Stand 1 januari 2022") as part of its caption."""
+    after = _next(lines, found.end)
+    if after is not None and _NOTE.match(lines[after].clean):
+        found.note, found.end = lines[after].clean, after + 1
+    return found
+
+
+RECOGNISERS: list[Recogniser] = [pipes, cells, stacked, rows]

@@ -1,0 +1,106 @@
+"""Dutch numbers as budget documents print them.
+
+``2.394.855`` (dot groups thousands), ``3,8 %`` (comma is the decimal sign), ``-2.113.000``, ``(4.886)``
+(parentheses mean negative), ``N 31.393`` / ``V 1.200`` (nadeel is negative, voordeel positive),
+``€ 155.000``, ``k€ 444`` (thousands of euros). ``-`` alone is an empty cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["amount", "percentage"]
+
+_DASHES = "-\u2212\u2013\u2014"
+_BODY = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+_NUMBER = re.compile(
+    rf"""^(?P<nv>[NV]\s+)?
+    (?P<open>\()?\s*
+    (?P<sign>[{_DASHES}])?\s*
+    (?P<cur>k€|€|EUR)?\s*
+    (?P<sign2>[{_DASHES}])?\s*
+    (?P<body>{_BODY})
+    \s*(?P<pct>%)?\s*
+    (?P<close>\))?$""",
+    re.VERBOSE,
+)
+EMPTY_CELLS = frozenset({"-", "\u2212", "\u2013", "\u2014", "", "n.v.t.", "nvt"})
+_GLUED = re.compile(rf"[(]?[{_DASHES}]?\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?[)]?")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A parsed number: its value as printed with the sign applied, and whether it was a percentage."""
+
+    value: int | float
+    kind: Kind = "amount"
+    scale: int = 1
+    """1000 for k€ amounts."""
+
+
+def parse(text: str) -> Number | None:
+    """A Dutch number, or None when ``text`` is not exactly one number."""
+    match = _NUMBER.match(text.strip().replace("\u00a0", " "))
+    if match is None or bool(match["open"]) != bool(match["close"]) or (match["sign"] and match["sign2"]):
+        return None
+    if match["pct"] and (match["cur"] or match["nv"]):
+        return None
+    body = match["body"].replace(".", "")
+    value: int | float = float(body.replace(",", ".")) if "," in body else int(body)
+    negative = bool(match["open"] or match["sign"] or match["sign2"]) or (match["nv"] or "").startswith("N")
+    if negative:
+        value = -value
+    return Number(
+        value=value, kind="percentage" if match["pct"] else "amount", scale=1000 if match["cur"] == "k€" else 1
+    )
+
+
+def is_empty_cell(text: str) -> bool:
+    return text.strip().lower() in EMPTY_CELLS
+
+
+def tokens(text: str) -> list[str]:
+    """Split a row into cells: numbers keep their %, N/V prefix, € sign and parentheses together."""
+    words = text.split()
+    out: list[str] = []
+    for word in words:
+        if out and (word == "%" or (out[-1] in ("N", "V", "€", "k€") and parse(f"{out[-1]} {word}") is not None)):
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return out
+
+
+def split_glued(text: str) -> list[str] | None:
+    """``34.87935.605`` -> ``["34.879", "35.605"]``; None unless every number has dot-grouped thousands.
+
+    Only grouped numbers can be cut apart unambiguously: each group after a dot has exactly three digits.
+    """
+    parts = [m.group(0) for m in _GLUED.finditer(text)]
+    if not parts or "".join(parts) != text:
+        return None
+    return parts
+
+
+def multiplier(text: str) -> int | None:
+    """The unit a note declares: "Bedragen x 1.000", "(x € 1.000)", "in duizenden euro's" -> 1000; "(€)" -> 1."""
+    folded = text.strip().lower().replace("\u00a0", " ")
+    if re.fullmatch(r"\(?\s*(?:bedragen\s*)?(?:in\s*)?(?:€|euro|eur)\s*\)?", folded):
+        return 1
+    match = re.search(r"(?:x|×|\*)\s*(?:€|eur)?\s*(1(?:\.000)+|1\s*mln|1\s*miljoen)\b", folded)
+    if match:
+        found = match.group(1).replace(" ", "")
+        return 1_000_000 if found in ("1mln", "1miljoen") else int(found.replace(".", ""))
+    if re.search(r"\bin\s+duizenden\b|\bx\s*duizend\b", folded):
+        return 1000
+    if re.search(r"\bin\s+miljoenen\b", folded):
+        return 1_000_000
+    return None
+
+
+def unit_note(text: str) -> bool:
+    """A line that only declares the unit of a table (e.g. "Bedragen x 1.000")."""
+    folded = text.strip().lower()
+    return multiplier(text) is not None and len(folded) <= 40 and not re.search(r"\d{4}", folded.replace("1.000", ""))

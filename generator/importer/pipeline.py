@@ -1,0 +1,300 @@
+"""The import as one straight line of pure steps: text in, a content file and its warnings out.
+
+decode -> lines -> residue removed -> programme line -> finance tables -> blocks -> sections for tables
+-> arithmetic checks -> metadata (text, then flags) -> content file text. Nothing here touches the disk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import Problem
+from generator.importer import checks, content_file, metadata, reader, structure
+from generator.importer.blocks import Block, Heading, ListBlock, Pairs, Paragraph, Table
+from generator.importer.finance import Found, find_table
+from generator.importer.lines import Line
+from generator.importer.residue import Removed, strip_residue
+from generator.models import FinanceTable, Programme
+from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
+from generator.reference.taxonomy import DOCUMENT_KINDS, DocumentKind
+from generator.urls import slugify
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the user gives on the command line; each overrides what the text says."""
+
+    publisher: str | None = None
+    kind: str | None = None
+    year: int | None = None
+    programme: str | None = None
+
+
+@dataclass
+class ImportResult:
+    """Everything one import found; ``text`` is None when required metadata is missing."""
+
+    name: str
+    text: str | None = None
+    publisher: Organisation | None = None
+    kind: DocumentKind | None = None
+    year: int | None = None
+    programme: Programme | None = None
+    sections: list[str] = field(default_factory=list)
+    tables: list[FinanceTable] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    missing: list[Problem] = field(default_factory=list)
+    uses: dict[int, str] = field(default_factory=dict)
+    """What each non-blank input line became: heading, paragraph, list, pairs, status, finance, metadata, residue."""
+
+    @property
+    def relative_path(self) -> Path | None:
+        """<publisher>/<kind>-<year>/<programme>.md below the content folder."""
+        if self.publisher is None or self.kind is None or self.year is None or self.programme is None:
+            return None
+        folder = f"{self.kind.value}-{self.year}"
+        return Path(slugify(self.publisher.name)) / folder / f"{slugify(self.programme.heading)}.md"
+
+
+def import_bytes(raw: bytes, path: Path, options: ImportOptions) -> ImportResult:
+    """Import an export's bytes; raises ImportFailed only when they are not UTF-8 text."""
+    return import_text(reader.decode(raw, path), path.name, options, hashlib.sha256(raw).hexdigest())
+
+
+def import_text(text: str, name: str, options: ImportOptions | None = None, digest: str | None = None) -> ImportResult:
+    """Import the text of an export named ``name`` (``digest``: SHA-256 of its bytes). Never raises on odd input."""
+    options = options or ImportOptions()
+    result = ImportResult(name=name)
+    cleaned = strip_residue(reader.split_lines(text))
+    result.removed, result.warnings = list(cleaned.removed), list(cleaned.warnings)
+    lines = cleaned.lines
+
+    found = metadata.find_programme(lines)
+    title_lines: list[Line] = []
+    if found is not None:
+        result.programme, title_lines = found.programme, found.titles
+        for line in found.breadcrumbs:
+            result.removed.append(Removed(line.number, line.clean, "breadcrumb of the platform above the programme"))
+        lines = _blank(lines, {found.line.number} | {line.number for line in found.breadcrumbs + found.titles})
+        _use(result, [found.line.number, *(line.number for line in title_lines)], "metadata")
+
+    tables = _tables(lines)
+    parsed = structure.parse(lines, tables)
+    result.warnings += parsed.warnings
+    _attach_tables(parsed.blocks, result)
+    for block in parsed.blocks:
+        _trace(block, result)
+    for gone in result.removed:
+        result.uses[gone.line] = "residue"
+
+    _metadata(result, title_lines, lines, options, found.line if found else None)
+    result.sections = [b.title for b in parsed.blocks if isinstance(b, Heading)]
+    result.warnings = sorted(
+        (dataclasses.replace(w, path=Path(name)) for w in result.warnings), key=lambda w: w.line or 0
+    )
+    result.missing = [dataclasses.replace(m, path=Path(name)) for m in result.missing]
+    if not result.missing:
+        front = _front(result, digest, cleaned.generated, cleaned.exported)
+        result.text = content_file.render(front, parsed.blocks)
+    return result
+
+
+def _blank(lines: list[Line], numbers: set[int]) -> list[Line]:
+    return [Line(line.number, "") if line.number in numbers else line for line in lines]
+
+
+def _tables(lines: list[Line]) -> dict[int, Found]:
+    tables: dict[int, Found] = {}
+    i = 0
+    while i < len(lines):
+        found = find_table(lines, i) if not lines[i].blank else None
+        if found is None:
+            i += 1
+            continue
+        tables[i] = found
+        i = max(found.end, i + 1)
+    return tables
+
+
+def _attach_tables(blocks: list[Block], result: ImportResult) -> None:
+    """Each table belongs under the heading above it; its caption is that heading (plus a note)."""
+    titles = [b.title for b in blocks if isinstance(b, Heading)]
+    heading: str | None = None
+    for block in blocks:
+        if isinstance(block, Heading):
+            heading = block.title
+        if not isinstance(block, Table):
+            continue
+        found = block.found
+        caption = heading or "Financiën"
+        if found.note:
+            caption += ", " + found.note[:1].lower() + found.note[1:]
+        section = heading if heading is not None and titles.count(heading) == 1 else None
+        if heading is not None and section is None:
+            found.warnings.append(
+                Problem(
+                    None,
+                    found.header_line,
+                    f"the heading '{heading}' occurs more than once, so the table is shown after the text",
+                    "give the headings different titles and set 'section:' of the table",
+                )
+            )
+        found.table = found.table.model_copy(update={"caption": caption, "section": section})
+        result.tables.append(found.table)
+        result.warnings += found.warnings + checks.check(found)
+
+
+def _use(result: ImportResult, line_numbers: list[int], what: str) -> None:
+    for number in line_numbers:
+        result.uses[number] = what
+
+
+def _trace(block: Block, result: ImportResult) -> None:
+    if isinstance(block, Heading):
+        _use(result, [block.line], "heading")
+        if block.status_line is not None:
+            _use(result, [block.status_line], "status")
+    elif isinstance(block, Paragraph):
+        _use(result, [block.line], "paragraph")
+    elif isinstance(block, ListBlock):
+        _use(result, block.lines, "list")
+    elif isinstance(block, Pairs):
+        _use(result, block.lines, "pairs")
+    else:
+        found = block.found
+        first = min([found.header_line, *found.row_lines])
+        _use(result, [n for n in range(first, found.row_lines[-1] + 1) if n not in result.uses], "finance")
+
+
+def _metadata(
+    result: ImportResult, title_lines: list[Line], lines: list[Line], options: ImportOptions, stated: Line | None
+) -> None:
+    if options.programme:
+        given = metadata.parse_programme(options.programme) or Programme(title=options.programme.strip())
+        if stated is not None and result.programme != given:
+            result.warnings.append(
+                Problem(None, stated.number, f"the text names the programme '{stated.clean}'", "--programme used")
+            )
+        result.programme = given
+    if result.programme is None:
+        result.missing.append(
+            Problem(
+                None,
+                None,
+                "no programme title found at the top of the export",
+                'give it with --programme, e.g. --programme "Programma 4 Bestuur en ondersteuning"',
+            )
+        )
+    _publisher(result, lines, options)
+    evidence = metadata.kind_and_year(title_lines, lines, result.tables)
+    stated_kind = next((e for e in evidence if e.kind is not None), None)
+    stated_year = next(
+        (e for e in evidence if e.year is not None and (stated_kind is None or e.kind in (None, stated_kind.kind))),
+        None,
+    )
+    for e in evidence:
+        if stated_kind and e.kind and e.kind != stated_kind.kind:
+            result.warnings.append(
+                Problem(None, e.line, f"the text also speaks of a {e.kind.value}", f"taken: {stated_kind.kind}")
+            )
+    result.kind = stated_kind.kind if stated_kind else None
+    result.year = stated_year.year if stated_year else None
+    if options.kind:
+        given_kind = DocumentKind(options.kind)
+        if result.kind is not None and result.kind != given_kind and stated_kind is not None:
+            result.warnings.append(
+                Problem(None, stated_kind.line, f"the text says {result.kind.value}", f"--kind {given_kind.value} used")
+            )
+        result.kind = given_kind
+    if options.year:
+        if result.year is not None and result.year != options.year and stated_year is not None:
+            result.warnings.append(
+                Problem(None, stated_year.line, f"the text says {result.year}", f"--year {options.year} used")
+            )
+        result.year = options.year
+    if result.kind is None:
+        result.missing.append(
+            Problem(
+                None,
+                None,
+                "the document kind is not stated in the text",
+                "give it with --kind, one of: " + ", ".join(DOCUMENT_KINDS),
+            )
+        )
+    if result.year is None:
+        result.missing.append(
+            Problem(
+                None,
+                None,
+                "the year of the document is not stated in the text",
+                "give it with --year, e.g. --year 2022",
+            )
+        )
+
+
+def _publisher(result: ImportResult, lines: list[Line], options: ImportOptions) -> None:
+    if options.publisher:
+        try:
+            result.publisher = lookup(options.publisher)
+        except UnknownOrganisation as exc:
+            hint = (
+                "did you mean " + " or ".join(exc.suggestions) + "?" if exc.suggestions else "use the CBS name or code"
+            )
+            result.missing.append(
+                Problem(
+                    None, None, f"--publisher: unknown municipality '{exc.name}'", hint + " (give it with --publisher)"
+                )
+            )
+        return
+    text = "\n".join(line.clean for line in lines)
+    publisher, others = metadata.publisher_in(text)
+    result.publisher = publisher
+    if publisher is not None and others:
+        result.warnings.append(
+            Problem(
+                None,
+                None,
+                f"the text also names {', '.join(o.name for o in others)}; taken as publisher: {publisher.name}",
+                "give --publisher if that is wrong",
+            )
+        )
+    if publisher is None:
+        what = (
+            "the text names several municipalities (" + ", ".join(o.name for o in others) + ")"
+            if others
+            else "the publisher is not named in the text"
+        )
+        result.missing.append(
+            Problem(None, None, what, 'give it with --publisher, e.g. --publisher "Oude IJsselstreek"')
+        )
+
+
+def _front(result: ImportResult, digest: str | None, generated: Any, exported: Any) -> dict[str, Any]:
+    assert result.publisher and result.kind and result.year and result.programme
+    programme: dict[str, Any] = {"number": result.programme.number, "title": result.programme.title}
+    if result.programme.label:
+        programme["label"] = result.programme.label
+    if result.programme.number is None:
+        del programme["number"]
+    source: dict[str, Any] = {"file": result.name}
+    if digest is not None:
+        source["sha256"] = digest
+    if exported is not None:
+        source["exported"] = exported
+    if generated is not None:
+        source["generated"] = generated
+    data: dict[str, Any] = {
+        "publisher": result.publisher.name,
+        "kind": result.kind.value,
+        "year": result.year,
+        "programme": programme,
+        "source": source,
+    }
+    if result.tables:
+        data["finance"] = [content_file.table_data(t) for t in result.tables]
+    return data

@@ -1,0 +1,44 @@
+"""Bytes of an export -> its lines: UTF-8 with or without BOM, CRLF/CR/LF; anything else is refused."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.errors import ImportFailed, Problem
+from generator.importer.lines import Line
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+_BINARY_SHARE = 0.05
+
+
+def decode(raw: bytes, path: Path) -> str:
+    """The text of an export; raise ImportFailed (with the line) when it is not UTF-8 text."""
+    if b"\x00" in raw[:65536] or _control_share(raw[:65536]) > _BINARY_SHARE:
+        raise ImportFailed(
+            Problem(
+                path, None, "this is not a text file", "export the programme from the platform as plain text (.txt)"
+            )
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ImportFailed(
+            Problem(path, line, "the file is not UTF-8 text", "open it in an editor and save it as UTF-8")
+        ) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_lines(text: str) -> list[Line]:
+    """Number the lines; stray control characters become spaces so no later step mistakes them for breaks."""
+    return [
+        Line(i, _CONTROL.sub(" ", raw).replace("\u00a0", " ").rstrip()) for i, raw in enumerate(text.split("\n"), 1)
+    ]
+
+
+def _control_share(raw: bytes) -> float:
+    if not raw:
+        return 0.0
+    controls = sum(1 for b in raw if b < 32 and b not in (9, 10, 13, 12))
+    return controls / len(raw)

@@ -1,0 +1,91 @@
+"""woosite import on the command line: files written, summaries, refusal to overwrite edits, odd encodings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import ImportFailed
+from generator.importer.pipeline import ImportOptions, import_bytes
+from tests.conftest import run_woosite
+from tests.importing import seed
+
+TARGET = Path("lisse/begroting-2021/programma-4-bestuur-en-ondersteuning.md")
+
+
+def test_import_writes_and_summarises(tmp_path: Path) -> None:
+    result = run_woosite("import", str(seed("000")), "--content", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / TARGET).is_file()
+    assert "written" in result.stdout
+    summary = result.stdout.splitlines()[1]
+    for part in (
+        "Lisse (GM0553)",
+        "begroting 2021",
+        "Programma 4 Bestuur en ondersteuning",
+        "5 sections",
+        "1 finance table",
+        "0 warnings",
+    ):
+        assert part in summary
+
+
+def test_reimport_is_idempotent_and_edits_are_protected(tmp_path: Path) -> None:
+    args = ("import", str(seed("000")), "--content", str(tmp_path))
+    assert run_woosite(*args).returncode == 0
+    first = (tmp_path / TARGET).read_bytes()
+    again = run_woosite(*args)
+    assert again.returncode == 0 and "unchanged" in again.stdout
+    assert (tmp_path / TARGET).read_bytes() == first
+
+    edited = first.decode().replace("Smart city", "Slimme stad") + "\nMijn eigen toevoeging.\n"
+    (tmp_path / TARGET).write_text(edited, encoding="utf-8")
+    refused = run_woosite(*args)
+    assert refused.returncode == 1
+    assert "--force" in refused.stderr and "edits" in refused.stderr
+    assert (tmp_path / TARGET).read_text(encoding="utf-8") == edited
+
+    forced = run_woosite(*args, "--force")
+    assert forced.returncode == 0
+    assert (tmp_path / TARGET).read_bytes() == first
+
+
+def test_one_refusal_writes_nothing(tmp_path: Path) -> None:
+    run_woosite("import", str(seed("000")), "--content", str(tmp_path))
+    (tmp_path / TARGET).write_text("edited", encoding="utf-8")
+    result = run_woosite("import", str(seed("004")), str(seed("000")), "--content", str(tmp_path))
+    assert result.returncode == 1
+    assert not (tmp_path / "de-ronde-venen").exists()
+
+
+def test_unknown_publisher_flag(tmp_path: Path) -> None:
+    result = run_woosite("import", str(seed("003")), "--publisher", "Oude IJselstreek", "--content", str(tmp_path))
+    assert result.returncode == 2
+    assert "Oude IJsselstreek" in result.stderr  # suggested
+
+
+def test_bom_and_crlf_give_the_same_content(tmp_path: Path) -> None:
+    raw = seed("000").read_bytes()
+    plain = import_bytes(raw, Path("x.txt"), ImportOptions())
+    windows = import_bytes(b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n"), Path("x.txt"), ImportOptions())
+    assert plain.text is not None and windows.text is not None
+    strip = [line for line in plain.text.splitlines() if not line.strip().startswith("sha256")]
+    assert strip == [line for line in windows.text.splitlines() if not line.strip().startswith("sha256")]
+    assert "\r" not in windows.text and "\ufeff" not in windows.text
+
+
+def test_binary_and_non_utf8_files_are_refused(tmp_path: Path) -> None:
+    png = tmp_path / "plaatje.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    result = run_woosite("import", str(png), "--content", str(tmp_path / "c"))
+    assert result.returncode == 2 and "not a text file" in result.stderr
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Programma 1 Financiën\n\nTekst met één fout.\n".encode("latin-1"))
+    result = run_woosite("import", str(latin), "--content", str(tmp_path / "c"))
+    assert result.returncode == 2 and "latin1.txt:1: the file is not UTF-8 text" in result.stderr
+    assert not (tmp_path / "c").exists()
+    try:
+        import_bytes(b"\x00\x01\x02", Path("b.bin"), ImportOptions())
+    except ImportFailed as exc:
+        assert exc.exit_code == 2
+    else:
+        raise AssertionError("binary input was accepted")
