@@ -91,7 +91,7 @@ def test_csv_and_json_numbers_equal_source_times_unit(data_site: tuple[Path, Pat
 
 def test_csv_header_names_units(data_site: tuple[Path, Path]) -> None:
     _, site = data_site
-    (csv_file,) = site.glob("lisse/**/*-tabel-1.csv")
+    (csv_file,) = site.glob("lisse/begroting-2020/**/*-tabel-1.csv")
     header = next(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8"))))
     assert header == ["omschrijving", "rol", "Begroting 2021 (euro)", "Aandeel (%)"]
 

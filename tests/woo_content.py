@@ -35,7 +35,7 @@ def seed_002_document() -> str:
     return f"""---
 publisher: Leidschendam-Voorburg
 kind: voortgangsrapportage
-year: 2022
+year: 2023
 programme:
   title: De Moderne Overheid
 title: De Moderne Overheid, opdrachtgever Alexander van Mazijk
@@ -75,11 +75,11 @@ Stand 1 januari 2022.
 
 
 def small_document(number: int, title: str = "Bestuur en ondersteuning", text: str = "Wat we doen.") -> str:
-    """A minimal programme of Lisse's begroting 2021 with one finance table in thousands."""
+    """A minimal programme of Lisse's begroting 2020 (the example content has 2021) with a table in thousands."""
     return f"""---
 publisher: Lisse
 kind: begroting
-year: 2021
+year: 2020
 programme: {{number: "{number}", title: {title}}}
 finance:
   - caption: Lasten, baten en saldo
