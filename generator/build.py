@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.loader import load_config, load_documents
-from generator.outputs import api, pages
+from generator.outputs import api, headers, pages, search
 from generator.outputs.writer import OutputWriter
 from generator.render.environment import make_environment
 from generator.structure import Site, build_site
@@ -62,11 +62,13 @@ def build(options: BuildOptions) -> BuildResult:
     sources = load_documents(options.content_dir, config)
     site = build_site(config, sources, options.base_url)
     site_templates = options.project_dir / "templates"
-    env = make_environment(site_templates)
+    env = make_environment(site_templates, config.language)
     # Data files first: pages link to them with their sizes.
     steps: list[Step] = [
         api.write,
         lambda s, out: pages.write(s, out, env, site_templates),
+        headers.write,
+        search.write,  # last: indexes the HTML written above
     ]
     with staging(options.out_dir) as out:
         for step in steps:

@@ -58,3 +58,14 @@ def document_id(publisher_code: str, kind: str, year: int, programme_heading: st
 def output_file(path: str) -> str:
     """The file that serves a URL path: folders get their index.html."""
     return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+STANDARD_PAGES = {
+    "search": "zoeken/",
+    "accessibility": "toegankelijkheidsverklaring/",
+    "contact": "contact/",
+    "open_data": "open-data/",
+}
+"""The site's own pages, by role: the same paths on every site so visitors and harvesters can rely on them."""
+
+NOT_FOUND = "404.html"

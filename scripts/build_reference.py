@@ -57,8 +57,15 @@ def main() -> None:
             if code in rows:
                 continue
             label = re.sub(rf"^{kind}\s+", "", texts[0]) if texts else code
-            rows[code] = {"code": code, "name": label, "kind": kind, "uri": uri,
-                          "province": "", "valid_from": "", "valid_to": ""}
+            rows[code] = {
+                "code": code,
+                "name": label,
+                "kind": kind,
+                "uri": uri,
+                "province": "",
+                "valid_from": "",
+                "valid_to": "",
+            }
     missing = sorted(set(rows) - on_list)
     if missing:
         raise SystemExit(f"organisations not on the TOOI lists: {', '.join(missing)}")

@@ -1,4 +1,5 @@
-"""HTML pages: home, one per publisher, one per publication, one per programme document; static assets."""
+"""HTML pages: home, one per publisher, one per publication, one per programme document, the standard
+pages (search, accessibility statement, contact, open data, 404); static assets."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from jinja2 import Environment, TemplateError
 
 from generator import urls
 from generator.errors import BuildError, Problem
+from generator.models import Catalog, Document
+from generator.outputs import api
 from generator.outputs.writer import OutputWriter
 from generator.render.environment import static_folders
 from generator.structure import Site
@@ -42,7 +45,7 @@ def write(site: Site, out: OutputWriter, env: Environment, site_templates: Path 
                     page=page,
                     document=page.document,
                 )
-    render(out, env, "404.html", "404.html", site=site)
+    write_standard_pages(site, out, env)
     assets: dict[str, Path] = {}
     for folder in static_folders(site_templates):
         assets.update({p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()})
@@ -50,11 +53,38 @@ def write(site: Site, out: OutputWriter, env: Environment, site_templates: Path 
         out.write_bytes(STATIC_PREFIX + rel, source.read_bytes())
 
 
+STANDARD_TEMPLATES = {
+    "search": "search.html",
+    "accessibility": "accessibility.html",
+    "contact": "contact.html",
+    "open_data": "open_data.html",
+}
+
+
+def write_standard_pages(site: Site, out: OutputWriter, env: Environment) -> None:
+    """The pages every site has, whatever its content; open data links to the API files already written."""
+    schemas = {model: path for path, model in api.SCHEMAS.items()}
+    for role, template in STANDARD_TEMPLATES.items():
+        render(
+            out,
+            env,
+            template,
+            urls.STANDARD_PAGES[role],
+            site=site,
+            api_catalog=api.CATALOG,
+            api_document_schema=schemas[Document],
+            api_catalog_schema=schemas[Catalog],
+        )
+    render(out, env, "404.html", urls.NOT_FOUND, site=site)
+
+
 def render(out: OutputWriter, env: Environment, template: str, path: str, **context: Any) -> None:
     """Render one template to the file that serves ``path``."""
     site: Site = context["site"]
     try:
-        html = env.get_template(template).render(href=site.href, url=site.url, path=path, written=out.written, **context)
+        html = env.get_template(template).render(
+            href=site.href, url=site.url, path=path, written=out.written, **context
+        )
     except TemplateError as exc:
         name = getattr(exc, "filename", None) or template
         line = getattr(exc, "lineno", None)
