@@ -12,7 +12,7 @@ from generator.render.markdown import to_html
 from generator.render.outline import outline
 from generator.render.policy import content_security_policy
 from generator.render.status import status_level
-from generator.render.strings import load_strings
+from generator.render.strings import Strings, load_strings
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -37,7 +37,7 @@ def make_environment(site_templates: Path | None = None, language: str = "nl") -
         status_level=status_level,
     )
     env.globals.update(
-        t=load_strings(language, list(reversed(folders))),
+        t=Strings(load_strings(language, list(reversed(folders)))),
         standard_pages=urls.STANDARD_PAGES,
         outline=outline,
         content_security_policy=content_security_policy(),

@@ -45,8 +45,12 @@ class Outline:
     loose_tables: list[PlacedTable]
 
 
-def outline(document: Document, top_level: int = 2) -> Outline:
-    """Arrange ``document`` for the page; ``top_level`` is the level of its top sections (h2 under the h1)."""
+def outline(document: Document, loose_heading: str | None = None, top_level: int = 2) -> Outline:
+    """Arrange ``document`` for the page; ``top_level`` is the level of its top sections (h2 under the h1).
+
+    Tables that name no section go under the top-level section titled ``loose_heading`` ("Financiën")
+    if the text has one; otherwise they are returned as ``loose_tables`` for the page to place.
+    """
     used: set[str] = set(RESERVED_IDS)
     by_title: dict[str, Heading] = {}
 
@@ -60,10 +64,11 @@ def outline(document: Document, top_level: int = 2) -> Outline:
         return out
 
     headings = arrange(document.sections, top_level)
+    fallback = next((h for h in headings if h.section.title == loose_heading), None)
     loose: list[PlacedTable] = []
     for number, table in enumerate(document.finance, start=1):
         placed = PlacedTable(number, table, chart(table), sign_notes(table))
-        home = by_title.get(table.section) if table.section else None
+        home = by_title.get(table.section) if table.section else fallback
         (home.tables if home else loose).append(placed)
     return Outline(headings, loose)
 

@@ -2,7 +2,7 @@
 
 One definition, used by the CSP ``<meta>`` tag in base.html and by the header files for hosts
 (``outputs/headers.py``). ``'wasm-unsafe-eval'`` lets the search (Pagefind, WebAssembly) run; it does
-not allow ``eval`` of JavaScript.
+not allow ``eval`` of JavaScript. ``data:`` images are the search UI's icons, inside its stylesheet.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ CSP_DIRECTIVES: dict[str, str] = {
     "default-src": "'none'",
     "script-src": "'self' 'wasm-unsafe-eval'",
     "style-src": "'self'",
-    "img-src": "'self'",
+    "img-src": "'self' data:",
     "font-src": "'self'",
     "connect-src": "'self'",
     "manifest-src": "'self'",

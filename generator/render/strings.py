@@ -16,6 +16,26 @@ from generator.errors import BuildError, Problem
 STRINGS_FOLDER = "strings"
 
 
+class Strings:
+    """Read-only view of nested strings for templates: ``t.search_page.clear`` is the string, never a
+    dict method of the same name, and a missing key is an error (the environment's StrictUndefined)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("_") or key not in self._data:
+            raise AttributeError(key)
+        return self[key]
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._data[key]
+        return Strings(value) if isinstance(value, dict) else value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+
 def load_strings(language: str, folders: list[Path]) -> dict[str, Any]:
     """The strings for ``language``: built-in file first, each later folder's file overriding key by key."""
     files = [f for f in (folder / STRINGS_FOLDER / f"{language}.yaml" for folder in folders) if f.is_file()]

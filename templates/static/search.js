@@ -8,6 +8,10 @@
     return;
   }
   var words = container.dataset;
+  var label = document.createElement("p");
+  label.className = "search-label";
+  label.textContent = words.label;
+  container.parentNode.insertBefore(label, container);
   var ui = new window.PagefindUI({
     element: "#zoeken",
     showImages: false,
