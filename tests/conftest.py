@@ -13,6 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+RICH_PROJECT = ROOT / "tests" / "fixtures" / "rich"
+"""A project with every kind of content the importer writes (nested sections, statuses, definition lists,
+finance tables in several layouts), for the page templates' tests."""
 
 
 def run_woosite(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -48,3 +51,12 @@ def project(tmp_path: Path) -> Callable[..., Path]:
         return tmp_path
 
     return make
+
+
+@pytest.fixture(scope="session")
+def rich_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``RICH_PROJECT`` built into a temporary folder named "woo" (its base_url is https://test.example.org/woo/)."""
+    out = tmp_path_factory.mktemp("rich") / "woo"
+    result = run_woosite("build", "--content", str(RICH_PROJECT / "content"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out

@@ -48,7 +48,7 @@ def sign_notes(table: FinanceTable) -> list[SignNote]:
         None,
     )
     if table.unit != 1 and example is not None:
-        notes.append(SignNote("unit", example=example, euros=table.euros(example)))
+        notes.append(SignNote("unit", example=abs(example), euros=table.euros(abs(example))))
     lasten = [v for row in _values(table, "lasten") for v in row if v is not None]
     baten = [v for row in _values(table, "baten") for v in row if v is not None]
     if lasten:

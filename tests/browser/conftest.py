@@ -15,19 +15,19 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
-from tests.conftest import ROOT, run_woosite
+from tests.conftest import ROOT
 
 CHROMIUM = Path(os.environ.get("WOOSITE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
-RICH_PROJECT = ROOT / "tests" / "fixtures" / "rich"
 RICH_PREFIX = "woo/"
-"""The rich site's base_url is https://test.example.org/woo/: it is served under a sub-path."""
+"""The rich site's base_url is https://test.example.org/woo/: it is served under a sub-path, and
+``rich_site`` builds it into a folder of that name."""
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -46,8 +46,8 @@ def _headers_file(root: Path) -> list[tuple[str, str]]:
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serve a built site like a static host: its ``_headers``, its 404 page, no logging noise."""
 
-    site_headers: list[tuple[str, str]] = []
-    not_found: Path
+    site_headers: ClassVar[list[tuple[str, str]]] = []
+    not_found: ClassVar[Path]
 
     def end_headers(self) -> None:
         for name, value in self.site_headers:
@@ -119,15 +119,6 @@ def serve(root: Path, prefix: str = "") -> Iterator[Served]:
 def example(example_site: Path) -> Iterator[Served]:
     """The bundled example content, built and served."""
     yield from serve(example_site)
-
-
-@pytest.fixture(scope="session")
-def rich_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The test fixture site with every kind of content the importer produces, built."""
-    out = tmp_path_factory.mktemp("rich") / RICH_PREFIX.strip("/")
-    result = run_woosite("build", "--content", str(RICH_PROJECT / "content"), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 @pytest.fixture(scope="session")
