@@ -30,13 +30,17 @@ def run_woosite(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
     )
 
 
+def built(content: Path, out: Path) -> Path:
+    """Build ``content`` into ``out`` with the real command line; fail the test with its output if it fails."""
+    result = run_woosite("build", "--content", str(content), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled example content built into a temporary folder (once per session)."""
-    out = tmp_path_factory.mktemp("example") / "site"
-    result = run_woosite("build", "--content", str(ROOT / "content"), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
+    return built(ROOT / "content", tmp_path_factory.mktemp("example") / "site")
 
 
 @pytest.fixture
@@ -56,7 +60,4 @@ def project(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture(scope="session")
 def rich_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``RICH_PROJECT`` built into a temporary folder named "woo" (its base_url is https://test.example.org/woo/)."""
-    out = tmp_path_factory.mktemp("rich") / "woo"
-    result = run_woosite("build", "--content", str(RICH_PROJECT / "content"), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
+    return built(RICH_PROJECT / "content", tmp_path_factory.mktemp("rich") / "woo")
