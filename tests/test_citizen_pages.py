@@ -184,3 +184,17 @@ def test_a_site_can_override_one_string_and_must_have_its_language(tmp_path: Pat
     config.write_text(config.read_text("utf-8").replace("language: nl", "language: fy"), "utf-8")
     with pytest.raises(BuildError, match="no UI strings for language 'fy'"):
         build(BuildOptions(content_dir=tmp_path / "content", out_dir=tmp_path / "out2"))
+
+
+def test_a_broken_template_is_reported_with_its_file_and_line(tmp_path: Path) -> None:
+    shutil.copytree(RICH_PROJECT, tmp_path, dirs_exist_ok=True)
+    partials = tmp_path / "templates" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "finance_chart.html").write_text(
+        "{% macro finance_chart(placed) %}\n{{ placed.colour }}\n{% endmacro %}\n", "utf-8"
+    )
+    with pytest.raises(BuildError) as caught:
+        build(BuildOptions(content_dir=tmp_path / "content", out_dir=tmp_path / "out"))
+    [problem] = caught.value.problems
+    assert problem.path == partials / "finance_chart.html" and problem.line == 2
+    assert "has no attribute 'colour'" in problem.message and not (tmp_path / "out").exists()

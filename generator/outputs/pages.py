@@ -3,10 +3,11 @@ pages (search, accessibility statement, contact, open data, 404); static assets.
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, TemplateError
+from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from generator import urls
 from generator.errors import BuildError, Problem
@@ -17,6 +18,7 @@ from generator.render.environment import static_folders
 from generator.structure import Site
 
 STATIC_PREFIX = "static/"
+TEMPLATE_SUFFIXES = (".html", ".xml", ".svg", ".txt")
 
 
 def write(site: Site, out: OutputWriter, env: Environment, site_templates: Path | None = None) -> None:
@@ -85,15 +87,25 @@ def render(out: OutputWriter, env: Environment, template: str, path: str, **cont
         html = env.get_template(template).render(
             href=site.href, url=site.url, path=path, written=out.written, **context
         )
-    except TemplateError as exc:
-        name = getattr(exc, "filename", None) or template
-        line = getattr(exc, "lineno", None)
+    except (TemplateError, LookupError, AttributeError, TypeError, ValueError) as exc:
+        name, line = _template_location(exc, template)
+        message = exc.message if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
         raise BuildError(
             Problem(
-                Path(name),
+                name,
                 line,
-                f"template error: {exc.message}",
-                "fix the template, or delete your copy to use the built-in one",
+                f"template error while writing /{path}: {message}",
+                "fix the template (or a UI string it uses), or delete your copy to use the built-in one",
             )
         ) from exc
     out.write_text(urls.output_file(path), html)
+
+
+def _template_location(exc: Exception, template: str) -> tuple[Path, int | None]:
+    """The template file and line where rendering failed (Jinja puts template frames in the traceback)."""
+    if isinstance(exc, TemplateSyntaxError):
+        return Path(exc.filename or template), exc.lineno
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(TEMPLATE_SUFFIXES)]
+    if frames:
+        return Path(frames[-1].filename), frames[-1].lineno
+    return Path(template), None
