@@ -14,7 +14,9 @@ MISSING = "deze-pagina-bestaat-niet/"
 def programme_paths(root: Path) -> list[str]:
     """Site paths of every programme page, from the site's own catalog (api/index.json)."""
     catalog = json.loads((root / "api" / "index.json").read_text(encoding="utf-8"))
-    base = _base_path(root)
+    # The catalog's URLs are absolute (base URL + site path); the catalog schema's $id gives the base.
+    schema = json.loads((root / "api" / "index.schema.json").read_text(encoding="utf-8"))
+    base = urlsplit(schema["$id"]).path.removesuffix("api/index.schema.json")
     return [urlsplit(entry["urls"]["html"]).path.removeprefix(base) for entry in catalog["documents"]]
 
 
@@ -32,12 +34,3 @@ def page_types(root: Path) -> dict[str, str]:
         "not_found": MISSING,
     }
 
-
-def _base_path(root: Path) -> str:
-    catalog = json.loads((root / "api" / "index.json").read_text(encoding="utf-8"))
-    first = catalog["documents"][0]["urls"]["html"]
-    # The catalog's URLs are absolute: base URL + site path; the schema's $id gives the base.
-    schema = json.loads((root / "api" / "index.schema.json").read_text(encoding="utf-8"))
-    base = urlsplit(schema["$id"]).path.removesuffix("api/index.schema.json")
-    assert urlsplit(first).path.startswith(base)
-    return base
