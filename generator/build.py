@@ -19,7 +19,7 @@ from generator import redaction, timestamps
 from generator.content.loader import load_config, load_documents
 from generator.ledger import FILE_NAME as LEDGER_FILE
 from generator.ledger import Ledger
-from generator.outputs import api, csv_data, dcat, diwoo, feed, pages, schema_org, sitemaps
+from generator.outputs import api, csv_data, dcat, diwoo, feed, headers, pages, schema_org, search, sitemaps
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
 from generator.render.environment import make_environment
@@ -74,7 +74,7 @@ def build(options: BuildOptions) -> BuildResult:
     ledger = Ledger.load(options.ledger_file)
     histories = ledger.record([page.document for page in site.documents], timestamps.now())
     site_templates = options.project_dir / "templates"
-    env = make_environment(site_templates)
+    env = make_environment(site_templates, config.language)
     env.globals.update(
         structured_data=partial(schema_org.page_data, site, histories),
         downloads=downloads,
@@ -89,6 +89,8 @@ def build(options: BuildOptions) -> BuildResult:
         lambda s, out: sitemaps.write(s, out, histories),
         lambda s, out: feed.write(s, out, histories),
         lambda s, out: pages.write(s, out, env, site_templates),
+        headers.write,
+        search.write,  # last: indexes the HTML written above
     ]
     with staging(options.out_dir) as out:
         for step in steps:

@@ -73,3 +73,14 @@ def csv_files(path: str, slug: str, tables: int) -> list[str]:
 def output_file(path: str) -> str:
     """The file that serves a URL path: folders get their index.html."""
     return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+STANDARD_PAGES = {
+    "search": "zoeken/",
+    "accessibility": "toegankelijkheidsverklaring/",
+    "contact": "contact/",
+    "open_data": "open-data/",
+}
+"""The site's own pages, by role: the same paths on every site so visitors and harvesters can rely on them."""
+
+NOT_FOUND = "404.html"

@@ -13,6 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+RICH_PROJECT = ROOT / "tests" / "fixtures" / "rich"
+"""A project with every kind of content the importer writes (nested sections, statuses, definition lists,
+finance tables in several layouts), for the page templates' tests."""
 
 
 def run_woosite(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -27,13 +30,17 @@ def run_woosite(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
     )
 
 
+def built(content: Path, out: Path) -> Path:
+    """Build ``content`` into ``out`` with the real command line; fail the test with its output if it fails."""
+    result = run_woosite("build", "--content", str(content), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled example content built into a temporary folder (once per session)."""
-    out = tmp_path_factory.mktemp("example") / "site"
-    result = run_woosite("build", "--content", str(ROOT / "content"), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
+    return built(ROOT / "content", tmp_path_factory.mktemp("example") / "site")
 
 
 @pytest.fixture
@@ -48,3 +55,9 @@ def project(tmp_path: Path) -> Callable[..., Path]:
         return tmp_path
 
     return make
+
+
+@pytest.fixture(scope="session")
+def rich_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``RICH_PROJECT`` built into a temporary folder named "woo" (its base_url is https://test.example.org/woo/)."""
+    return built(RICH_PROJECT / "content", tmp_path_factory.mktemp("rich") / "woo")

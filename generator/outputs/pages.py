@@ -1,19 +1,24 @@
-"""HTML pages: home, one per publisher, one per publication, one per programme document; static assets."""
+"""HTML pages: home, one per publisher, one per publication, one per programme document, the standard
+pages (search, accessibility statement, contact, open data, 404); static assets."""
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, TemplateError
+from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from generator import urls
 from generator.errors import BuildError, Problem
+from generator.models import Catalog, Document
+from generator.outputs import api
 from generator.outputs.writer import OutputWriter
 from generator.render.environment import static_folders
 from generator.structure import Site
 
 STATIC_PREFIX = "static/"
+TEMPLATE_SUFFIXES = (".html", ".xml", ".svg", ".txt")
 
 
 def write(site: Site, out: OutputWriter, env: Environment, site_templates: Path | None = None) -> None:
@@ -42,12 +47,37 @@ def write(site: Site, out: OutputWriter, env: Environment, site_templates: Path 
                     page=page,
                     document=page.document,
                 )
-    render(out, env, "404.html", "404.html", site=site)
+    write_standard_pages(site, out, env)
     assets: dict[str, Path] = {}
     for folder in static_folders(site_templates):
         assets.update({p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()})
     for rel, source in sorted(assets.items()):
         out.write_bytes(STATIC_PREFIX + rel, source.read_bytes())
+
+
+STANDARD_TEMPLATES = {
+    "search": "search.html",
+    "accessibility": "accessibility.html",
+    "contact": "contact.html",
+    "open_data": "open_data.html",
+}
+
+
+def write_standard_pages(site: Site, out: OutputWriter, env: Environment) -> None:
+    """The pages every site has, whatever its content; open data links to the API files already written."""
+    schemas = {model: path for path, model in api.SCHEMAS.items()}
+    for role, template in STANDARD_TEMPLATES.items():
+        render(
+            out,
+            env,
+            template,
+            urls.STANDARD_PAGES[role],
+            site=site,
+            api_catalog=api.CATALOG,
+            api_document_schema=schemas[Document],
+            api_catalog_schema=schemas[Catalog],
+        )
+    render(out, env, "404.html", urls.NOT_FOUND, site=site)
 
 
 def render(out: OutputWriter, env: Environment, template: str, path: str, **context: Any) -> None:
@@ -57,20 +87,25 @@ def render(out: OutputWriter, env: Environment, template: str, path: str, **cont
         html = env.get_template(template).render(
             href=site.href, url=site.url, path=path, written=out.written, **context
         )
-    except TemplateError as exc:
-        name, line = template_location(exc)
-        hint = "fix the template, or delete your copy to use the built-in one"
-        raise BuildError(Problem(Path(name or template), line, f"template error: {exc.message}", hint)) from exc
+    except (TemplateError, LookupError, AttributeError, TypeError, ValueError) as exc:
+        name, line = _template_location(exc, template)
+        message = exc.message if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
+        raise BuildError(
+            Problem(
+                name,
+                line,
+                f"template error while writing /{path}: {message}",
+                "fix the template (or a UI string it uses), or delete your copy to use the built-in one",
+            )
+        ) from exc
     out.write_text(urls.output_file(path), html)
 
 
-def template_location(exc: TemplateError) -> tuple[str | None, int | None]:
+def _template_location(exc: Exception, template: str) -> tuple[Path, int | None]:
     """The template file and line where rendering failed (Jinja puts template frames in the traceback)."""
-    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
-    tb = exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith((".html", ".xml", ".txt", ".svg")):
-            name, line = filename, tb.tb_lineno
-        tb = tb.tb_next
-    return name, line
+    if isinstance(exc, TemplateSyntaxError):
+        return Path(exc.filename or template), exc.lineno
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(TEMPLATE_SUFFIXES)]
+    if frames:
+        return Path(frames[-1].filename), frames[-1].lineno
+    return Path(template), None

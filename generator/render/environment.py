@@ -6,13 +6,18 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from generator import urls
 from generator.render import formatting
 from generator.render.markdown import to_html
+from generator.render.outline import outline
+from generator.render.policy import content_security_policy
+from generator.render.status import status_level
+from generator.render.strings import Strings, load_strings
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
-def make_environment(site_templates: Path | None = None) -> Environment:
+def make_environment(site_templates: Path | None = None, language: str = "nl") -> Environment:
     """Templates from ``site_templates`` win over the built-in ones, one file at a time."""
     folders = [p for p in (site_templates, BUILTIN_TEMPLATES) if p is not None and p.is_dir()]
     env = Environment(
@@ -29,6 +34,13 @@ def make_environment(site_templates: Path | None = None) -> Environment:
         percentage=formatting.percentage,
         date=formatting.date,
         filesize=formatting.filesize,
+        status_level=status_level,
+    )
+    env.globals.update(
+        t=Strings(load_strings(language, list(reversed(folders)))),
+        standard_pages=urls.STANDARD_PAGES,
+        outline=outline,
+        content_security_policy=content_security_policy(),
     )
     return env
 

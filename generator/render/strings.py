@@ -1,0 +1,78 @@
+"""UI strings: every word the templates show, one YAML file per language (templates/strings/nl.yaml).
+
+A site may override single strings in its own templates/strings/<language>.yaml; adding a language is
+adding one file. Templates read them as ``t`` (``{{ t.nav.search }}``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import BuildError, Problem
+
+STRINGS_FOLDER = "strings"
+
+
+class Strings:
+    """Read-only view of nested strings for templates: ``t.search_page.clear`` is the string, never a
+    dict method of the same name, and a missing key is an error (the environment's StrictUndefined)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("_") or key not in self._data:
+            raise AttributeError(key)
+        return self[key]
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._data[key]
+        return Strings(value) if isinstance(value, dict) else value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+
+def load_strings(language: str, folders: list[Path]) -> dict[str, Any]:
+    """The strings for ``language``: built-in file first, each later folder's file overriding key by key."""
+    files = [f for f in (folder / STRINGS_FOLDER / f"{language}.yaml" for folder in folders) if f.is_file()]
+    if not files:
+        raise BuildError(
+            Problem(
+                None,
+                None,
+                f"no UI strings for language '{language}'",
+                f"set language: nl in site.yaml, or add templates/{STRINGS_FOLDER}/{language}.yaml "
+                f"(a translated copy of the built-in nl.yaml)",
+            )
+        )
+    strings: dict[str, Any] = {}
+    for path in files:
+        strings = _merge(strings, _read(path))
+    return strings
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise BuildError(
+            Problem(path, mark.line + 1 if mark else None, f"invalid YAML: {exc.problem}", "check indentation")
+        ) from exc
+    if not isinstance(data, dict):
+        raise BuildError(Problem(path, 1, "UI strings must be 'key: text' lines", "compare with the built-in nl.yaml"))
+    return data
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged

@@ -1,0 +1,36 @@
+"""Which pages of a built site to visit: one of every page type, and every programme page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator.urls import NOT_FOUND, STANDARD_PAGES
+
+MISSING = "deze-pagina-bestaat-niet/"
+
+
+def programme_paths(root: Path) -> list[str]:
+    """Site paths of every programme page, from the site's own catalog (api/index.json)."""
+    catalog = json.loads((root / "api" / "index.json").read_text(encoding="utf-8"))
+    # The catalog's URLs are absolute (base URL + site path); the catalog schema's $id gives the base.
+    schema = json.loads((root / "api" / "index.schema.json").read_text(encoding="utf-8"))
+    base = urlsplit(schema["$id"]).path.removesuffix("api/index.schema.json")
+    return [urlsplit(entry["urls"]["html"]).path.removeprefix(base) for entry in catalog["documents"]]
+
+
+def page_types(root: Path) -> dict[str, str]:
+    """Page type -> site path of one such page (the first programme's publisher and publication)."""
+    programme = programme_paths(root)[0]
+    publisher, publication = programme.split("/")[:2]
+    assert (root / NOT_FOUND).is_file()
+    return {
+        "home": "",
+        "publisher": f"{publisher}/",
+        "publication": f"{publisher}/{publication}/",
+        "programme": programme,
+        **{name: path for name, path in STANDARD_PAGES.items()},
+        "not_found": MISSING,
+    }
+
