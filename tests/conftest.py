@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -9,8 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# In CI the property tests replay a fixed sequence of examples, so a landing never depends on luck; on a
+# developer's machine they explore new inputs every run (and keep failures in .hypothesis/ to replay).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 SEEDS = ROOT.parent / "shared" / "seeds"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 RICH_PROJECT = ROOT / "tests" / "fixtures" / "rich"
@@ -31,8 +39,19 @@ def run_woosite(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
 
 
 def built(content: Path, out: Path) -> Path:
-    """Build ``content`` into ``out`` with the real command line; fail the test with its output if it fails."""
-    result = run_woosite("build", "--content", str(content), "--out", str(out))
+    """Build ``content`` into ``out`` with the real command line; fail the test with its output if it fails.
+
+    The project (site.yaml, content, ledger, site templates) is copied beside ``out`` first, so a test build
+    never writes into the repository (the build updates ``woo-ledger.json`` beside the content).
+    """
+    source, project = content.parent, out.parent / "project"
+    shutil.copytree(content, project / "content")
+    for name in ("site.yaml", "woo-ledger.json"):
+        if (source / name).is_file():
+            shutil.copy(source / name, project / name)
+    if (source / "templates").is_dir() and source != ROOT:
+        shutil.copytree(source / "templates", project / "templates")
+    result = run_woosite("build", "--content", str(project / "content"), "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
 

@@ -178,7 +178,9 @@ def test_coded_values_are_on_the_tooi_lists(varied_site: Path, tooi_lists: dict[
 
 
 def test_adopted_document_has_vaststelling_and_creatiedatum(varied_site: Path) -> None:
-    (document,) = [d for d in documents(varied_site) if "gm1916-voortgangsrapportage-2023" in d.findtext(f".//{DIWOO}identifier")]
+    (document,) = [
+        d for d in documents(varied_site) if "gm1916-voortgangsrapportage-2023" in d.findtext(f".//{DIWOO}identifier")
+    ]
     action = document.find(f".//{DIWOO}documenthandeling")
     assert action.findtext(f"{DIWOO}soortHandeling") == "vaststelling"
     assert action.find(f"{DIWOO}soortHandeling").get("resource").endswith("/c_641ecd76")

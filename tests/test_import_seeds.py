@@ -11,7 +11,7 @@ from generator.content.body import walk
 from generator.content.loader import SourceDocument, load_config, load_document
 from generator.importer.pipeline import ImportOptions
 from generator.models import FinanceTable, Section
-from tests.conftest import ROOT, run_woosite
+from tests.conftest import ROOT, built, run_woosite
 from tests.importing import FLAGS, import_seed, seed
 
 
@@ -192,9 +192,7 @@ EXPECTED_EUROS = {
 
 
 def test_built_json_numbers_times_unit_are_the_printed_euros(tmp_path: Path) -> None:
-    out = tmp_path / "site"
-    result = run_woosite("build", "--content", str(ROOT / "content"), "--out", str(out))
-    assert result.returncode == 0, result.stderr
+    out = built(ROOT / "content", tmp_path / "site")
     seen = set()
     for path in out.rglob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))

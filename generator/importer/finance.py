@@ -296,6 +296,16 @@ def rows(lines: list[Line], i: int) -> Found | None:
     for line, (label, cells_) in found:
         numbers_ = [numbers.parse(c) for c in cells_]
         values: list[Value] = [p.value if p else None for p in numbers_]
+        for cell, parsed in zip(cells_, numbers_, strict=True):
+            if parsed is None and not numbers.is_empty_cell(cell):
+                warnings.append(
+                    Problem(
+                        None,
+                        line.number,
+                        f"unreadable amount '{cell}' in row '{label}' left empty",
+                        "type the amount in the content file",
+                    )
+                )
         table_rows.append((label, _padded(values, width, label, line.number, warnings)))
         for n, p in enumerate(numbers_):
             if p is not None and n >= len(kinds):

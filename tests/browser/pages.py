@@ -21,8 +21,11 @@ def programme_paths(root: Path) -> list[str]:
 
 
 def page_types(root: Path) -> dict[str, str]:
-    """Page type -> site path of one such page (the first programme's publisher and publication)."""
-    programme = programme_paths(root)[0]
+    """Page type -> site path of one such page (the first programme with a finance table, its publisher and
+    publication)."""
+    paths = programme_paths(root)
+    with_table = [p for p in paths if 'class="finance' in (root / p / "index.html").read_text(encoding="utf-8")]
+    programme = (with_table or paths)[0]
     publisher, publication = programme.split("/")[:2]
     assert (root / NOT_FOUND).is_file()
     return {
@@ -33,4 +36,3 @@ def page_types(root: Path) -> dict[str, str]:
         **{name: path for name, path in STANDARD_PAGES.items()},
         "not_found": MISSING,
     }
-
