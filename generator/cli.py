@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from generator.commands import build
+from generator.commands import build, serve
 from generator.errors import WoositeError
 
 
@@ -17,6 +17,7 @@ def cli() -> None:
 
 
 cli.add_command(build.command)
+cli.add_command(serve.command)
 
 
 def main() -> None:
