@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from generator.commands import build, serve
+from generator.commands import build, init, new, serve
 from generator.errors import WoositeError
 
 
@@ -18,6 +18,8 @@ def cli() -> None:
 
 cli.add_command(build.command)
 cli.add_command(serve.command)
+cli.add_command(init.command)
+cli.add_command(new.command)
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,7 @@ def run_woosite(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
         cwd=cwd or ROOT,
         capture_output=True,
         text=True,
-        env=None,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # this checkout's generator, from any folder
         check=False,
     )
 
