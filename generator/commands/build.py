@@ -8,17 +8,11 @@ import click
 
 from generator import reporting
 from generator.build import BuildOptions, build
+from generator.commands import options
 
 
 @click.command("build")
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Folder with the content files.",
-)
+@options.content_dir
 @click.option(
     "--out",
     "out_dir",

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from generator import scaffold
+from generator.commands import options
 from generator.content.loader import load_config, load_document
 from generator.errors import Problem, WoositeError
 from generator.reference.taxonomy import DOCUMENT_KINDS, DocumentKind
@@ -19,14 +20,7 @@ from generator.reference.taxonomy import DOCUMENT_KINDS, DocumentKind
 @click.option("--number", default=None, help='Programme number as printed, e.g. "1" (leave out if it has none).')
 @click.option("--label", default=None, help='The word before the number when it is not "Programma", e.g. "Domein".')
 @click.option("--publisher", default=None, help="Name or code of the municipality (default: publisher in site.yaml).")
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Folder with the content files.",
-)
+@options.content_dir
 def command(
     kind: str,
     year: int,

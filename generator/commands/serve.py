@@ -9,18 +9,12 @@ from types import FrameType
 import click
 
 from generator import reporting
+from generator.commands import options
 from generator.preview.session import Preview, PreviewOptions
 
 
 @click.command("serve")
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Folder with the content files.",
-)
+@options.content_dir
 @click.option("--config", "config_path", type=click.Path(path_type=Path), default=None, help="site.yaml to use.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every network).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
