@@ -11,19 +11,26 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import redaction, timestamps
+from generator import redaction, reporting, timestamps
 from generator.content.loader import load_config, load_documents
+from generator.errors import Problem
+from generator.incremental.cache import BuildCache
+from generator.incremental.keys import digest, inputs_key, site_key, step_unit
+from generator.incremental.previous import PreviousBuild
 from generator.ledger import FILE_NAME as LEDGER_FILE
 from generator.ledger import Ledger
 from generator.outputs import api, csv_data, dcat, diwoo, feed, headers, pages, schema_org, search, sitemaps
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
 from generator.render.environment import make_environment
+from generator.reporting import Reporter, Silent
 from generator.structure import Site, build_site
+
+CACHE_DIR = ".woosite-cache"
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,10 @@ class BuildOptions:
     out_dir: Path
     config_path: Path | None = None
     base_url: str | None = None
+    clean: bool = False
+    """Ignore the cache: produce every file afresh (the cache is still updated for the next build)."""
+    cache_dir: Path | None = None
+    """Where incremental builds keep their cache (default: .woosite-cache/ beside content/)."""
 
     @property
     def project_dir(self) -> Path:
@@ -47,33 +58,50 @@ class BuildOptions:
         """When each document was first published and last changed (see generator/ledger.py); committed."""
         return self.project_dir / LEDGER_FILE
 
+    @property
+    def cache_folder(self) -> Path:
+        return self.cache_dir or self.project_dir / CACHE_DIR
+
 
 @dataclass(frozen=True)
 class BuildResult:
     site: Site
     files: dict[str, int]
     seconds: float
+    warnings: list[Problem] = field(default_factory=list)
+    reused: set[str] = field(default_factory=set)
+    """Files copied unchanged from the previous build (all of them when nothing changed)."""
 
     def summary(self) -> str:
         pages_written = sum(1 for p in self.files if p.endswith(".html"))
-        return (
-            f"built {len(self.site.documents)} documents: {pages_written} pages, {len(self.files)} files "
-            f"in {self.seconds:.2f} s"
+        return reporting.summary(
+            len(self.site.documents), pages_written, len(self.files), len(self.warnings), self.seconds, len(self.reused)
         )
 
 
 Step = Callable[[Site, OutputWriter], None]
 
 
-def build(options: BuildOptions) -> BuildResult:
-    """Build the site; raise a WoositeError (and leave ``out_dir`` untouched) on any problem."""
+def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
+    """Build the site; raise a WoositeError (and leave ``out_dir`` untouched) on any problem.
+
+    Incremental: outputs whose inputs did not change since the last build are copied, not produced
+    again, and when nothing changed the published folder is left as it is.
+    """
     started = time.perf_counter()
+    report = report or Silent()
     config = redaction.apply_to_config(load_config(options.config_file))
-    sources = redaction.apply(load_documents(options.content_dir, config), config.redactions)
+    site_templates = options.project_dir / "templates"
+    inputs = inputs_key(options.config_file, options.content_dir, site_templates, options.base_url)
+    cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean)
+    sources = redaction.apply(load_documents(options.content_dir, config, cache.loader(report)), config.redactions)
     site = build_site(config, sources, options.base_url)
     ledger = Ledger.load(options.ledger_file)
     histories = ledger.record([page.document for page in site.documents], timestamps.now())
-    site_templates = options.project_dir / "templates"
+    if cache.up_to_date(site) and not ledger.changed:
+        record = cache.record()
+        files = {path: size for path, (size, _mtime) in record.files.items()}
+        return BuildResult(site, files, time.perf_counter() - started, record.problems(), set(files))
     env = make_environment(site_templates, config.language)
     env.globals.update(
         structured_data=partial(schema_org.page_data, site, histories),
@@ -92,23 +120,28 @@ def build(options: BuildOptions) -> BuildResult:
         headers.write,
         search.write,  # last: indexes the HTML written above
     ]
-    with staging(options.out_dir) as out:
-        for step in steps:
-            step(site, out)
+    # Site-wide outputs also show when documents were published and changed (the ledger).
+    key = digest(site_key(site), *(f"{doc_id}{history}" for doc_id, history in sorted(histories.items())))
+    report.phase("Writing site", cache.expected_files())
+    with staging(options.out_dir, cache.previous, report.advance) as out:
+        for number, step in enumerate(steps):
+            out.cached(step_unit(number, step), key, partial(step, site, out))
         redaction.verify(out.root, config.redactions)
-        files = dict(out.written)
+    cache.save(site, out)
     ledger.save()
-    return BuildResult(site=site, files=files, seconds=time.perf_counter() - started)
+    return BuildResult(site, dict(out.written), time.perf_counter() - started, out.warnings, out.reused)
 
 
 @contextmanager
-def staging(target: Path) -> Iterator[OutputWriter]:
+def staging(
+    target: Path, previous: PreviousBuild | None = None, on_write: Callable[[], None] | None = None
+) -> Iterator[OutputWriter]:
     """Write into a temporary folder beside ``target``; on success swap it in, on failure delete it."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     try:
-        yield OutputWriter(tmp)
+        yield OutputWriter(tmp, previous, on_write)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from generator.commands import build, check, import_
+from generator.commands import build, check, import_, init, new, serve
 from generator.errors import WoositeError
 
 
@@ -19,6 +19,9 @@ def cli() -> None:
 cli.add_command(build.command)
 cli.add_command(check.command)
 cli.add_command(import_.command)
+cli.add_command(serve.command)
+cli.add_command(init.command)
+cli.add_command(new.command)
 
 
 def main() -> None:

@@ -48,6 +48,10 @@ class WoositeError(Exception):
         self.problems: list[Problem] = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def __reduce__(self) -> tuple[type[WoositeError], tuple[list[Problem]]]:
+        """Keep the problems when the error crosses a process boundary (parallel rendering)."""
+        return (type(self), (self.problems,))
+
 
 class ContentError(WoositeError):
     """Content files or site.yaml are invalid; all problems of one run are collected."""

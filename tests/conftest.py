@@ -33,7 +33,7 @@ def run_woosite(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
         cwd=cwd or ROOT,
         capture_output=True,
         text=True,
-        env=None,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # this checkout's generator, from any folder
         check=False,
     )
 

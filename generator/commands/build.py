@@ -6,18 +6,13 @@ from pathlib import Path
 
 import click
 
+from generator import reporting
 from generator.build import BuildOptions, build
+from generator.commands import options
 
 
 @click.command("build")
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Folder with the content files.",
-)
+@options.content_dir
 @click.option(
     "--out",
     "out_dir",
@@ -34,7 +29,17 @@ from generator.build import BuildOptions, build
     help="site.yaml to use (default: beside the content folder).",
 )
 @click.option("--base-url", default=None, help="Public URL of the site (default: base_url in site.yaml).")
-def command(content_dir: Path, out_dir: Path, config_path: Path | None, base_url: str | None) -> None:
-    """Build the static site."""
-    result = build(BuildOptions(content_dir=content_dir, out_dir=out_dir, config_path=config_path, base_url=base_url))
+@click.option("--clean", is_flag=True, help="Ignore the cache of earlier builds and produce every file afresh.")
+def command(content_dir: Path, out_dir: Path, config_path: Path | None, base_url: str | None, clean: bool) -> None:
+    """Build the static site (incrementally: only what changed since the last build is produced again)."""
+    options = BuildOptions(
+        content_dir=content_dir, out_dir=out_dir, config_path=config_path, base_url=base_url, clean=clean
+    )
+    report = reporting.for_terminal()
+    try:
+        result = build(options, report)
+    finally:
+        report.close()
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(result.summary() + f" -> {out_dir}")

@@ -1,7 +1,7 @@
 """Split a content file into YAML front matter and Markdown body, keeping line numbers.
 
-YAML is read with ``yaml.safe_load`` only; ``yaml.compose`` gives the node tree whose marks let any
-validation error point at the line that holds the offending value.
+YAML is read with a safe loader only (no Python objects); the node tree it composes keeps the marks that
+let any validation error point at the line that holds the offending value.
 """
 
 from __future__ import annotations
@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""The safe loader, in C when libyaml is present: a tenth of the time on large sites."""
 
 
 @dataclass(frozen=True)
@@ -22,8 +25,8 @@ class SplitFile:
     body_line: int
 
 
-class ContentYamlLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so pydantic validates them and errors get a line."""
+class ContentYamlLoader(_SAFE_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader, leaving dates as text so pydantic validates them and errors get a line."""
 
 
 ContentYamlLoader.yaml_implicit_resolvers = {
@@ -33,8 +36,13 @@ ContentYamlLoader.yaml_implicit_resolvers = {
 
 
 def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
-    """Parse YAML safely; return the data and the node tree (for line numbers)."""
-    return yaml.load(text, Loader=ContentYamlLoader), yaml.compose(text, Loader=ContentYamlLoader)
+    """Parse YAML safely, once; return the data and the node tree (for line numbers)."""
+    loader = ContentYamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
 
 
 class FrontMatterError(ValueError):

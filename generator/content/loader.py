@@ -7,6 +7,7 @@ whole list in one run.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,8 +88,16 @@ def content_files(content_dir: Path) -> list[Path]:
     )
 
 
-def load_documents(content_dir: Path, config: SiteConfig) -> list[SourceDocument]:
-    """Load every content file; raise ContentError listing the problems of all files together."""
+Loaded = SourceDocument | list[Problem]
+"""One content file loaded: the document, or its problems."""
+
+LoadAll = Callable[[list[Path], SiteConfig], Iterable[Loaded]]
+
+
+def load_documents(content_dir: Path, config: SiteConfig, load_all: LoadAll | None = None) -> list[SourceDocument]:
+    """Load every content file; raise ContentError listing the problems of all files together.
+
+    ``load_all`` loads a list of files (default: one by one; the build passes a cached, parallel one)."""
     if not content_dir.is_dir():
         raise ContentError(
             Problem(
@@ -100,14 +109,27 @@ def load_documents(content_dir: Path, config: SiteConfig) -> list[SourceDocument
         )
     documents: list[SourceDocument] = []
     problems: list[Problem] = []
-    for path in content_files(content_dir):
-        try:
-            documents.append(load_document(path, config))
-        except ContentError as exc:
-            problems.extend(exc.problems)
+    for loaded in (load_all or load_each)(content_files(content_dir), config):
+        if isinstance(loaded, SourceDocument):
+            documents.append(loaded)
+        else:
+            problems.extend(loaded)
     if problems:
         raise ContentError(problems)
     return documents
+
+
+def load_each(paths: list[Path], config: SiteConfig) -> Iterator[Loaded]:
+    """Load files one by one, turning each file's ContentError into its list of problems."""
+    for path in paths:
+        yield load_or_problems(path, config)
+
+
+def load_or_problems(path: Path, config: SiteConfig) -> Loaded:
+    try:
+        return load_document(path, config)
+    except ContentError as exc:
+        return exc.problems
 
 
 def load_document(path: Path, config: SiteConfig) -> SourceDocument:

@@ -296,8 +296,8 @@ def rows(lines: list[Line], i: int) -> Found | None:
     for line, (label, cells_) in found:
         numbers_ = [numbers.parse(c) for c in cells_]
         values: list[Value] = [p.value if p else None for p in numbers_]
-        for cell, parsed in zip(cells_, numbers_, strict=True):
-            if parsed is None and not numbers.is_empty_cell(cell):
+        for cell, number in zip(cells_, numbers_, strict=True):
+            if number is None and not numbers.is_empty_cell(cell):
                 warnings.append(
                     Problem(
                         None,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 
 from pydantic import BaseModel
 
+from generator.incremental.keys import document_key
 from generator.models import Catalog, CatalogEntry, Document
 from generator.outputs.writer import OutputWriter
-from generator.structure import Site
+from generator.structure import DocumentPage, Site
 
 CATALOG = "api/index.json"
 SCHEMAS: dict[str, type[BaseModel]] = {"api/document.schema.json": Document, "api/index.schema.json": Catalog}
@@ -16,11 +18,15 @@ SCHEMAS: dict[str, type[BaseModel]] = {"api/document.schema.json": Document, "ap
 
 def write(site: Site, out: OutputWriter) -> None:
     for page in site.documents:
-        out.write_text(page.json_path, to_json(page.document))
+        out.cached(f"json {page.json_path}", document_key(page), partial(_write_document, page, out))
     catalog = Catalog(documents=[catalog_entry(page.document) for page in site.documents])
     out.write_text(CATALOG, to_json(catalog))
     for path, model in SCHEMAS.items():
         out.write_text(path, json.dumps(schema(model, site.url(path)), indent=2, ensure_ascii=False) + "\n")
+
+
+def _write_document(page: DocumentPage, out: OutputWriter) -> None:
+    out.write_text(page.json_path, to_json(page.document))
 
 
 def catalog_entry(document: Document) -> CatalogEntry:

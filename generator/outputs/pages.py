@@ -4,6 +4,7 @@ pages (search, accessibility statement, contact, open data, 404); static assets.
 from __future__ import annotations
 
 import traceback
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +12,13 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from generator import urls
 from generator.errors import BuildError, Problem
+from generator.incremental.keys import document_key, outline_key
 from generator.models import Catalog, Document
 from generator.outputs import api
 from generator.outputs.writer import OutputWriter
+from generator.parallel import pmap
 from generator.render.environment import static_folders
-from generator.structure import Site
+from generator.structure import DocumentPage, Site
 
 STATIC_PREFIX = "static/"
 TEMPLATE_SUFFIXES = (".html", ".xml", ".svg", ".txt")
@@ -35,19 +38,13 @@ def write(site: Site, out: OutputWriter, env: Environment, site_templates: Path 
                 publisher=publisher,
                 publication=publication,
             )
-            for page in publication.documents:
-                render(
-                    out,
-                    env,
-                    "programme.html",
-                    page.path,
-                    site=site,
-                    publisher=publisher,
-                    publication=publication,
-                    page=page,
-                    document=page.document,
-                )
+    write_programmes(site, out, env)
     write_standard_pages(site, out, env)
+    # Static files depend on the template folders only, which are part of every key.
+    out.cached("static", "", partial(write_static, out, site_templates))
+
+
+def write_static(out: OutputWriter, site_templates: Path | None) -> None:
     assets: dict[str, Path] = {}
     for folder in static_folders(site_templates):
         assets.update({p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()})
@@ -80,13 +77,47 @@ def write_standard_pages(site: Site, out: OutputWriter, env: Environment) -> Non
     render(out, env, "404.html", urls.NOT_FOUND, site=site)
 
 
+def write_programmes(site: Site, out: OutputWriter, env: Environment) -> None:
+    """Programme pages: only those whose document or the site's outline changed are rendered, across cores."""
+    outline = outline_key(site)
+    keys = {page.path: document_key(page, outline) for page in site.documents}
+    stale = [page for page in site.documents if not out.reuse(f"page {page.path}", keys[page.path])]
+    places = {
+        page.path: (publisher, publication)
+        for publisher in site.publishers
+        for publication in publisher.publications
+        for page in publication.documents
+    }
+
+    def html(page: DocumentPage) -> str:
+        publisher, publication = places[page.path]
+        return to_html(
+            env,
+            "programme.html",
+            page.path,
+            out.written,
+            site=site,
+            publisher=publisher,
+            publication=publication,
+            page=page,
+            document=page.document,
+        )
+
+    for page, text in zip(stale, pmap(html, stale), strict=True):
+        with out.unit(f"page {page.path}", keys[page.path]):
+            out.write_text(urls.output_file(page.path), text)
+
+
 def render(out: OutputWriter, env: Environment, template: str, path: str, **context: Any) -> None:
     """Render one template to the file that serves ``path``."""
+    out.write_text(urls.output_file(path), to_html(env, template, path, out.written, **context))
+
+
+def to_html(env: Environment, template: str, path: str, written: dict[str, int], **context: Any) -> str:
+    """Render one template for the page at ``path``."""
     site: Site = context["site"]
     try:
-        html = env.get_template(template).render(
-            href=site.href, url=site.url, path=path, written=out.written, **context
-        )
+        return env.get_template(template).render(href=site.href, url=site.url, path=path, written=written, **context)
     except (TemplateError, LookupError, AttributeError, TypeError, ValueError) as exc:
         name, line = _template_location(exc, template)
         message = exc.message if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
@@ -98,7 +129,6 @@ def render(out: OutputWriter, env: Environment, template: str, path: str, **cont
                 "fix the template (or a UI string it uses), or delete your copy to use the built-in one",
             )
         ) from exc
-    out.write_text(urls.output_file(path), html)
 
 
 def _template_location(exc: Exception, template: str) -> tuple[Path, int | None]:

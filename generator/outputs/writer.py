@@ -1,12 +1,20 @@
-"""Write output files into a staging folder, never the same path twice, never outside it."""
+"""Write output files into a staging folder, never the same path twice, never outside it.
+
+Outputs can be grouped in units with a key (see ``generator.incremental``): a unit whose key matches the
+previous build's is copied from the previous output instead of being produced again.
+"""
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from generator.errors import BuildError, Problem
+from generator.incremental.previous import PreviousBuild, UnitRecord
 
 _SAFE = re.compile(r"^[A-Za-z0-9._-]+$")
 
@@ -14,10 +22,21 @@ _SAFE = re.compile(r"^[A-Za-z0-9._-]+$")
 class OutputWriter:
     """Collects the files of one build under ``root`` (a staging folder, swapped in when all succeeded)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(
+        self, root: Path, previous: PreviousBuild | None = None, on_write: Callable[[], None] | None = None
+    ) -> None:
         self.root = root
         self.written: dict[str, int] = {}
         """Site path -> size in bytes, of every file written in this build."""
+        self.previous = previous
+        self.on_write = on_write
+        self.units: dict[str, UnitRecord] = {}
+        """Unit -> its key and files, for the next build to reuse."""
+        self.reused: set[str] = set()
+        """Files copied unchanged from the previous build."""
+        self.warnings: list[Problem] = []
+        """Problems that do not stop the build; reported with the summary."""
+        self._open: list[list[str]] = []
 
     def target(self, site_path: str) -> Path:
         """The file for a site path; refuse paths that could leave the output or need escaping."""
@@ -39,7 +58,7 @@ class OutputWriter:
         target = self.target(site_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        self.written[site_path] = len(data)
+        self._record(site_path, len(data))
 
     def write_text(self, site_path: str, text: str) -> None:
         self.write_bytes(site_path, text.encode("utf-8"))
@@ -53,4 +72,58 @@ class OutputWriter:
 
     def adopt(self, site_path: str) -> None:
         """Record a file that a tool (e.g. a search indexer) wrote into the staging folder itself."""
-        self.written[site_path] = os.path.getsize(self.root / site_path)
+        self._record(site_path, os.path.getsize(self.root / site_path))
+
+    def warn(self, problem: Problem) -> None:
+        """Report a problem that does not stop the build (shown with the summary, counted in it)."""
+        self.warnings.append(problem)
+
+    def cached(self, unit: str, key: str, produce: Callable[[], None]) -> bool:
+        """Run ``produce`` (which writes the unit's files), or reuse the previous build's files for an
+        unchanged ``key``. ``key`` must be a digest of everything the files depend on besides the global
+        inputs. Returns True when the files were reused."""
+        if self.reuse(unit, key):
+            return True
+        with self.unit(unit, key):
+            produce()
+        return False
+
+    def reuse(self, unit: str, key: str) -> bool:
+        """Copy the unit's files from the previous build when its key matches and they are intact."""
+        files = self.previous.reusable(unit, key) if self.previous else None
+        if files is None or self.previous is None:
+            return False
+        for site_path in files:
+            target = self.target(site_path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.previous.source(site_path), target)
+            self._record(site_path, self.previous.record.files[site_path][0])
+        self.reused.update(files)
+        record = self._claim(unit)
+        record.key, record.files = key, list(files)
+        return True
+
+    @contextmanager
+    def unit(self, unit: str, key: str) -> Iterator[None]:
+        """Record the files written inside the block as the output of ``unit`` with ``key``; units nest
+        (a file written inside two open units belongs to both)."""
+        record = self._claim(unit)
+        record.key = key
+        self._open.append(record.files)
+        try:
+            yield
+        finally:
+            self._open.pop()
+
+    def _claim(self, unit: str) -> UnitRecord:
+        if unit in self.units:
+            raise ValueError(f"output unit '{unit}' used twice in one build")
+        self.units[unit] = UnitRecord(key="", files=[])
+        return self.units[unit]
+
+    def _record(self, site_path: str, size: int) -> None:
+        self.written[site_path] = size
+        for files in self._open:
+            files.append(site_path)
+        if self.on_write is not None:
+            self.on_write()

@@ -1,0 +1,72 @@
+"""woosite init: a new site for a municipality in one command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator import scaffold
+from generator.content.loader import load_config
+from generator.errors import Problem, WoositeError
+from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
+from generator.render.environment import BUILTIN_TEMPLATES
+
+
+@click.command("init")
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--publisher", default=None, help="The municipality (or province, water board): name or code.")
+@click.option(
+    "--base-url", default=scaffold.EXAMPLE_BASE_URL, show_default=True, help="Where the site will be published."
+)
+def command(directory: Path, publisher: str | None, base_url: str) -> None:
+    """Create a new site in DIRECTORY: site.yaml, an empty content/ and templates/ for your own versions."""
+    org = _publisher(publisher) if publisher else None
+    config = directory / "site.yaml"
+    if config.exists():
+        raise WoositeError(
+            Problem(config, None, "there is already a site here", "choose a new folder, or edit this site.yaml")
+        )
+    directory.mkdir(parents=True, exist_ok=True)
+    config.write_text(scaffold.site_yaml(org, base_url), encoding="utf-8")
+    try:
+        load_config(config)
+    except WoositeError:
+        config.unlink()
+        raise
+    (directory / "content").mkdir(exist_ok=True)
+    (directory / "content" / ".gitkeep").touch()
+    templates = directory / "templates"
+    templates.mkdir(exist_ok=True)
+    builtin = sorted(p.relative_to(BUILTIN_TEMPLATES).as_posix() for p in BUILTIN_TEMPLATES.rglob("*") if p.is_file())
+    readme = templates / "README.md"
+    if not readme.exists():
+        readme.write_text(scaffold.templates_readme(builtin), encoding="utf-8")
+    ignore = directory / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("/site/\n/.woosite-cache/\n", encoding="utf-8")
+
+    who = f" for {org.label} ({org.code})" if org else ""
+    click.echo(f"Created a new site{who} in {directory}/")
+    click.echo("Next steps:")
+    click.echo(f"  cd {directory}")
+    click.echo("  woosite import EXPORT.txt        # turn an export into a content file, or:")
+    click.echo('  woosite new --kind begroting --year 2025 --number 1 --title "Veiligheid"')
+    click.echo("  woosite serve                    # preview at http://127.0.0.1:8000/")
+    click.echo("  woosite build && woosite check   # the site in site/, checked")
+    if base_url == scaffold.EXAMPLE_BASE_URL:
+        click.echo("Set base_url in site.yaml to the address where the site will be published.")
+
+
+def _publisher(name: str) -> Organisation:
+    try:
+        return lookup(name)
+    except UnknownOrganisation as exc:
+        hint = (
+            "did you mean " + " or ".join(f"'{s}'" for s in exc.suggestions) + "?"
+            if exc.suggestions
+            else "write the name as CBS does (e.g. 'Lisse') or the code (e.g. 'GM0553')"
+        )
+        raise WoositeError(
+            Problem(None, None, f"unknown municipality, province or water board '{name}'", hint)
+        ) from exc

@@ -1,0 +1,60 @@
+"""woosite new: start a programme document by hand, for documents that have no export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator import scaffold
+from generator.commands import options
+from generator.content.loader import load_config, load_document
+from generator.errors import Problem, WoositeError
+from generator.reference.taxonomy import DOCUMENT_KINDS, DocumentKind
+
+
+@click.command("new")
+@click.option("--kind", type=click.Choice(DOCUMENT_KINDS), required=True, help="The kind of document.")
+@click.option("--year", type=click.IntRange(1900, 2100), required=True, help="The year the document is about.")
+@click.option("--title", required=True, help='Programme title without its number, e.g. "Veiligheid".')
+@click.option("--number", default=None, help='Programme number as printed, e.g. "1" (leave out if it has none).')
+@click.option("--label", default=None, help='The word before the number when it is not "Programma", e.g. "Domein".')
+@click.option("--publisher", default=None, help="Name or code of the municipality (default: publisher in site.yaml).")
+@options.content_dir
+def command(
+    kind: str,
+    year: int,
+    title: str,
+    number: str | None,
+    label: str | None,
+    publisher: str | None,
+    content_dir: Path,
+) -> None:
+    """Write a new content file with front matter and the programme's three questions as sections."""
+    config_file = content_dir.resolve().parent / "site.yaml"
+    config = load_config(config_file)
+    name = publisher or config.publisher
+    if not name:
+        raise WoositeError(Problem(None, None, "which municipality publishes this document?", "give --publisher NAME"))
+    new = scaffold.NewDocument(
+        publisher=name, kind=DocumentKind(kind), year=year, title=title, number=number, label=label
+    )
+    text = new.text()
+    # Validate through the loader before writing: the file is correct or not written at all.
+    probe = content_dir / ".woosite-new.md"
+    content_dir.mkdir(parents=True, exist_ok=True)
+    probe.write_text(text, encoding="utf-8")
+    try:
+        document = load_document(probe, config)
+    finally:
+        probe.unlink()
+    path = content_dir / new.relative_path(document.publisher.name)
+    if path.exists():
+        raise WoositeError(
+            Problem(path, None, "this file already exists; nothing was written", "edit it, or choose another --title")
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as f:
+        f.write(text)
+    click.echo(f"Wrote {path}: {kind} {year}, {new.heading} of {document.publisher.label}")
+    click.echo("Fill in the sections, then preview with 'woosite serve'.")

@@ -1,0 +1,154 @@
+"""The cache folder (``.woosite-cache/`` beside ``content/``): loaded documents and the last build's record.
+
+Loaded documents are kept by file path and content digest (and site.yaml and woosite's code), so an
+unchanged file is not parsed again. The record of the last successful build into an output folder says
+which files each unit produced, so the next build can copy unchanged ones instead of producing them.
+Everything is written only after a successful build, atomically; a missing or unreadable cache just
+means a full build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.content.loader import LoadAll, Loaded, SourceDocument, load_or_problems
+from generator.incremental.keys import digest, site_key
+from generator.incremental.previous import BuildRecord, PreviousBuild, walk
+from generator.models import SiteConfig
+from generator.outputs.writer import OutputWriter
+from generator.parallel import pmap
+from generator.reporting import Reporter
+from generator.structure import Site
+
+DOCUMENTS = "documents.pickle"
+
+
+class BuildCache:
+    """One build's view of the cache folder; ``folder=None`` keeps nothing, ``clean`` reads nothing."""
+
+    def __init__(self, folder: Path | None, out_dir: Path, inputs: str, clean: bool = False) -> None:
+        self.folder = folder
+        self.out_dir = out_dir.resolve()
+        self.inputs = inputs
+        self.documents: dict[str, SourceDocument] = {}
+        self.loaded: dict[str, SourceDocument] = {}
+        self.previous: PreviousBuild | None = None
+        if folder is None or clean:
+            return
+        record = BuildRecord.from_json(_read(self._record_file()) or "")
+        if record is not None and record.inputs == inputs:
+            self.previous = PreviousBuild(self.out_dir, record)
+        try:
+            with (folder / DOCUMENTS).open("rb") as f:
+                cached = pickle.load(f)
+            if isinstance(cached, dict) and cached.get("inputs") == inputs:
+                self.documents = cached["documents"]
+        except (
+            OSError,
+            ValueError,
+            pickle.UnpicklingError,
+            EOFError,
+            AttributeError,
+            ImportError,
+            KeyError,
+            TypeError,
+        ):
+            self.documents = {}
+
+    def loader(self, report: Reporter) -> LoadAll:
+        """A ``load_all`` for ``load_documents`` that shows its progress."""
+
+        def load_all(paths: list[Path], config: SiteConfig) -> list[Loaded]:
+            report.phase("Reading content", len(paths))
+            return self.load_all(paths, config, report.advance)
+
+        return load_all
+
+    def load_all(self, paths: list[Path], config: SiteConfig, done: Callable[[int], None]) -> list[Loaded]:
+        """Load content files: unchanged ones from the cache, the others in parallel."""
+        results: dict[Path, Loaded] = {}
+        missing: list[Path] = []
+        for path in paths:
+            try:
+                key = _document_key(path, hashlib.sha256(path.read_bytes()).hexdigest())
+            except OSError:
+                missing.append(path)
+                continue
+            cached = self.documents.get(key)
+            if cached is None:
+                missing.append(path)
+            else:
+                results[path] = cached
+                done(1)
+        for path, loaded in zip(missing, pmap(lambda p: load_or_problems(p, config), missing, done), strict=True):
+            results[path] = loaded
+        for loaded in results.values():
+            if isinstance(loaded, SourceDocument):
+                self.loaded[_document_key(loaded.path, loaded.digest)] = loaded
+        return [results[path] for path in paths]
+
+    def up_to_date(self, site: Site) -> bool:
+        """The output folder already holds exactly this site: nothing to build."""
+        return self.previous is not None and self.previous.up_to_date(self.inputs, site_key(site))
+
+    def expected_files(self) -> int | None:
+        """How many files the previous build wrote: the best guess of this build's total, for progress."""
+        return len(self.previous.record.files) or None if self.previous else None
+
+    def record(self) -> BuildRecord:
+        assert self.previous is not None
+        return self.previous.record
+
+    def save(self, site: Site, out: OutputWriter) -> None:
+        """Remember what this (successful) build produced; call after the output folder was swapped in."""
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        record = BuildRecord(
+            inputs=self.inputs,
+            site=site_key(site),
+            documents=len(site.documents),
+            warnings=[(str(w.path) if w.path else None, w.line, w.message, w.hint) for w in out.warnings],
+        )
+        on_disk = walk(self.out_dir)
+        if set(on_disk) == set(out.written):
+            # Files a step wrote without telling the writer cannot be reused: then nothing is.
+            record.units = out.units
+            for site_path in on_disk:
+                st = os.stat(self.out_dir / site_path)
+                record.files[site_path] = (st.st_size, st.st_mtime_ns)
+        _write_atomic(self._record_file(), record.to_json().encode("utf-8"))
+        if self.loaded.keys() != self.documents.keys():
+            data = pickle.dumps({"inputs": self.inputs, "documents": self.loaded}, protocol=pickle.HIGHEST_PROTOCOL)
+            _write_atomic(self.folder / DOCUMENTS, data)
+
+    def _record_file(self) -> Path:
+        assert self.folder is not None
+        return self.folder / f"build-{digest(str(self.out_dir))[:16]}.json"
+
+
+def _document_key(path: Path, content_digest: str) -> str:
+    return f"{path}\0{content_digest}"
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,79 @@
+"""Digests of what outputs depend on: the global inputs, the whole site, its outline, one document."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+
+from generator import __version__
+from generator.render.environment import BUILTIN_TEMPLATES
+from generator.structure import DocumentPage, Site
+
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def digest(*parts: str | bytes) -> str:
+    """SHA-256 over the parts, length-prefixed so that ("ab", "c") and ("a", "bc") differ."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def tree_digest(folders: Iterable[Path | None]) -> str:
+    """Every file below the folders, by relative path and bytes (hidden files too: they may be copied)."""
+    parts: list[str | bytes] = []
+    for folder in folders:
+        parts.append(str(folder))
+        if folder is None or not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+@cache
+def code_digest() -> str:
+    """woosite's own code and reference data: a changed generator never reuses old output."""
+    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return digest(__version__, *(part for p in files for part in (p.relative_to(PACKAGE).as_posix(), p.read_bytes())))
+
+
+def inputs_key(config_file: Path, content_dir: Path, site_templates: Path, base_url: str | None) -> str:
+    """What every output depends on: code, templates and static files, site.yaml, base URL, content folder."""
+    config = config_file.read_bytes() if config_file.is_file() else b""
+    return digest(
+        code_digest(), tree_digest([BUILTIN_TEMPLATES, site_templates]), config, base_url or "", str(content_dir)
+    )
+
+
+def site_key(site: Site) -> str:
+    """Changes when any document changes, appears, disappears or moves: the key of site-wide outputs."""
+    return digest(site.base_url, *(f"{page.path}\0{page.source.path}\0{page.source.digest}" for page in site.documents))
+
+
+def outline_key(site: Site) -> str:
+    """The site's outline: every document's place and metadata, not its text or tables.
+
+    A document's own page may show the outline (navigation, sibling programmes) besides its own content.
+    """
+    return digest(
+        *(
+            page.path + page.document.model_dump_json(exclude={"intro", "sections", "finance"})
+            for page in site.documents
+        )
+    )
+
+
+def document_key(page: DocumentPage, outline: str = "") -> str:
+    """The key of one document's own outputs (its page, JSON, ...), optionally with the outline."""
+    return digest(page.path, page.slug, str(page.source.path), page.source.digest, outline)
+
+
+def step_unit(number: int, step: Callable[..., object]) -> str:
+    """The unit name of a build step: its place in the list and its name."""
+    return f"step {number} {getattr(step, '__module__', '')}.{getattr(step, '__qualname__', type(step).__name__)}"

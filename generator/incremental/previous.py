@@ -1,0 +1,94 @@
+"""The record a successful build leaves behind, and the question a new build asks of it: can I reuse this?"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from generator.errors import Problem
+
+FORMAT = 1
+
+
+@dataclass
+class UnitRecord:
+    key: str
+    files: list[str]
+
+
+@dataclass
+class BuildRecord:
+    """What one build produced: its inputs, its units and every file with its size and modification time."""
+
+    inputs: str
+    site: str
+    units: dict[str, UnitRecord] = field(default_factory=dict)
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)
+    documents: int = 0
+    warnings: list[tuple[str | None, int | None, str, str]] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps({"format": FORMAT, **asdict(self)}, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> BuildRecord | None:
+        """The record, or None when it is unreadable or from another format (then nothing is reused)."""
+        try:
+            data = json.loads(text)
+            if data.pop("format") != FORMAT:
+                return None
+            data["units"] = {k: UnitRecord(**v) for k, v in data["units"].items()}
+            data["files"] = {k: (int(v[0]), int(v[1])) for k, v in data["files"].items()}
+            data["warnings"] = [tuple(w) for w in data["warnings"]]
+            return cls(**data)
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def problems(self) -> list[Problem]:
+        return [Problem(Path(p) if p else None, line, message, hint) for p, line, message, hint in self.warnings]
+
+
+class PreviousBuild:
+    """The previous build's output folder and record, valid only for the same global inputs."""
+
+    def __init__(self, out_dir: Path, record: BuildRecord) -> None:
+        self.out_dir = out_dir
+        self.record = record
+
+    def source(self, site_path: str) -> Path:
+        return self.out_dir / site_path
+
+    def intact(self, site_path: str) -> bool:
+        """The file is still exactly as the previous build left it (same size and modification time)."""
+        expected = self.record.files.get(site_path)
+        try:
+            st = os.stat(self.source(site_path))
+        except OSError:
+            return False
+        return expected is not None and (st.st_size, st.st_mtime_ns) == expected
+
+    def reusable(self, unit: str, key: str) -> list[str] | None:
+        """The unit's files when its key matches and all of them are intact, else None."""
+        found = self.record.units.get(unit)
+        if found is None or found.key != key or not all(self.intact(p) for p in found.files):
+            return None
+        return found.files
+
+    def up_to_date(self, inputs: str, site: str) -> bool:
+        """The previous output is exactly what a build of these inputs produces: no file missing, changed or extra."""
+        if (self.record.inputs, self.record.site) != (inputs, site):
+            return False
+        on_disk = set(walk(self.out_dir))
+        return on_disk == set(self.record.files) and all(self.intact(p) for p in on_disk)
+
+
+def walk(folder: Path) -> list[str]:
+    """Site paths of every file below ``folder``."""
+    found: list[str] = []
+    for dirpath, _dirs, files in os.walk(folder):
+        rel = Path(dirpath).relative_to(folder).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        found.extend(prefix + name for name in files)
+    return found

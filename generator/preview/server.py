@@ -1,0 +1,141 @@
+"""An HTTP server for the preview: the built folder as a static host would serve it, plus live reload.
+
+Every HTML page gets a small same-origin script that long-polls ``/__woosite__/wait`` and reloads when
+the site was rebuilt; it is added while serving, so the built files stay exactly as ``woosite build``
+makes them. After a failed build every page shows the problems instead (file, line, fix).
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+import re
+from functools import cache
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from generator.preview.state import PreviewState
+
+ASSETS = Path(__file__).resolve().parent
+PREFIX = "/__woosite__/"
+WAIT_SECONDS = 20.0
+_BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
+
+
+@cache
+def _templates() -> Environment:
+    return Environment(loader=FileSystemLoader(str(ASSETS)), autoescape=select_autoescape(default=True))
+
+
+def snippet(generation: int) -> str:
+    return _templates().get_template("snippet.html").render(generation=generation)
+
+
+def error_page(state: PreviewState, generation: int) -> bytes:
+    html = _templates().get_template("error.html").render(problems=state.problems, snippet=Markup(snippet(generation)))
+    return html.encode("utf-8")
+
+
+def inject(html: bytes, generation: int) -> bytes:
+    """Add the reload script before the last ``</body>`` (or at the end)."""
+    script = snippet(generation).encode("utf-8")
+    matches = list(_BODY_END.finditer(html))
+    at = matches[-1].start() if matches else len(html)
+    return html[:at] + script + html[at:]
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], state: PreviewState) -> None:
+        self.state = state
+        super().__init__(address, PreviewHandler)
+
+
+class PreviewHandler(BaseHTTPRequestHandler):
+    server: PreviewServer
+    server_version = "woosite-preview"
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Requests are not worth a line each in the terminal; build results are."""
+
+    def do_HEAD(self) -> None:
+        self.do_GET()
+
+    def do_GET(self) -> None:
+        state = self.server.state
+        url = urlsplit(self.path)
+        if url.path == PREFIX + "wait":
+            since = parse_qs(url.query).get("generation", ["-1"])[0]
+            current = state.wait_for_change(int(since) if since.lstrip("-").isdigit() else -1, WAIT_SECONDS)
+            self._send(HTTPStatus.OK, "application/json", json.dumps({"generation": current}).encode())
+        elif url.path in (PREFIX + "reload.js", PREFIX + "error.css"):
+            asset = ASSETS / url.path.removeprefix(PREFIX)
+            self._send(HTTPStatus.OK, _content_type(asset), asset.read_bytes())
+        else:
+            self._serve_site(url.path)
+
+    def _serve_site(self, url_path: str) -> None:
+        state = self.server.state
+        state.wait_until_built(timeout=30)
+        generation = state.generation
+        file = _site_file(state.out_dir, url_path)
+        if state.problems and (file is None or file.suffix == ".html" or file.is_dir()):
+            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "text/html; charset=utf-8", error_page(state, generation))
+            return
+        if file is not None and file.is_dir():
+            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+            self.send_header("Location", url_path + "/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        status = HTTPStatus.OK
+        if file is None or not file.is_file():
+            status, file = HTTPStatus.NOT_FOUND, state.out_dir / "404.html"
+            if not file.is_file():
+                self._send(status, "text/plain; charset=utf-8", b"404 not found\n")
+                return
+        try:
+            data = file.read_bytes()
+        except OSError:
+            self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"404 not found\n")
+            return
+        kind = _content_type(file)
+        if kind.startswith("text/html"):
+            data = inject(data, generation)
+        self._send(status, kind, data)
+
+    def _send(self, status: HTTPStatus, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def _site_file(root: Path, url_path: str) -> Path | None:
+    """The file serving a URL path (folders serve their index.html); None for paths outside the site."""
+    parts = [p for p in unquote(url_path).split("/") if p]
+    if any(p in (".", "..") or "\\" in p or "\0" in p for p in parts):
+        return None
+    target = root.joinpath(*parts)
+    if url_path.endswith("/") or not parts:
+        return target / "index.html"
+    return target
+
+
+def _content_type(path: Path) -> str:
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return (
+        f"{kind}; charset=utf-8"
+        if kind.startswith("text/") or kind in ("application/json", "application/javascript")
+        else kind
+    )

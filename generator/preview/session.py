@@ -1,0 +1,140 @@
+"""One preview session: build into a temporary folder, serve it, rebuild whenever a source changes.
+
+The published ``site/`` is never touched (the preview has its own output folder and cache, removed at
+the end). A failed build keeps the server running and shows the problems in the browser and the
+terminal; the next good build replaces them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator.build import BuildOptions, BuildResult, build
+from generator.errors import Problem, WoositeError
+from generator.preview.server import PreviewServer
+from generator.preview.state import PreviewState
+from generator.preview.watcher import changed_paths, snapshot, wait_for_change
+from generator.render.environment import BUILTIN_TEMPLATES
+from generator.reporting import Reporter, Silent
+
+Say = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class PreviewOptions:
+    content_dir: Path
+    host: str = "127.0.0.1"
+    port: int = 8000
+    config_path: Path | None = None
+
+
+class Preview:
+    """Owns the temporary folder, the server thread and the rebuild loop."""
+
+    def __init__(self, options: PreviewOptions, say: Say) -> None:
+        self.options = options
+        self.say = say
+        self.workdir = Path(tempfile.mkdtemp(prefix="woosite-serve-"))
+        self.state = PreviewState(self.workdir / "site")
+        self.stopping = threading.Event()
+        try:
+            self.server = PreviewServer((options.host, options.port), self.state)
+        except OSError as exc:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            raise WoositeError(
+                Problem(
+                    None,
+                    None,
+                    f"cannot listen on {options.host}:{options.port}: {exc.strerror}",
+                    "choose another port with --port, or stop the other program using it",
+                )
+            ) from exc
+        host = "localhost" if options.host in ("0.0.0.0", "::", "") else options.host
+        self.url = f"http://{host}:{self.server.server_address[1]}/"
+        build_options = BuildOptions(
+            content_dir=options.content_dir,
+            out_dir=self.state.out_dir,
+            config_path=options.config_path,
+            base_url=self.url,
+            cache_dir=self.workdir / "cache",
+        )
+        self.build_options = build_options
+        self.thread = threading.Thread(target=self.server.serve_forever, name="woosite-serve", daemon=True)
+        self.sources = [
+            options.content_dir,
+            build_options.project_dir / "templates",
+            build_options.config_file,
+            BUILTIN_TEMPLATES,
+        ]
+
+    def run(self, first_report: Reporter | None = None) -> None:
+        """Build, serve and rebuild until ``stop()``; always clean up."""
+        try:
+            seen = snapshot(self.sources)
+            # The first build runs before the server threads start, so it may use every core.
+            self.rebuild(first_report or Silent())
+            self.thread.start()
+            self.say(f"Preview on {self.url} (press Ctrl+C to stop); watching for changes.")
+            while not self.stopping.is_set():
+                settled = wait_for_change(self.sources, seen, self.stopping.is_set)
+                if settled is None:
+                    break
+                changes = changed_paths(seen, settled)
+                seen = settled
+                self.say(
+                    f"changed: {', '.join(self._shown(p) for p in changes[:3])}"
+                    + (f" and {len(changes) - 3} more" if len(changes) > 3 else "")
+                )
+                self.rebuild(Silent())
+        finally:
+            self.close()
+
+    def rebuild(self, report: Reporter) -> BuildResult | None:
+        self.state.started()
+        try:
+            result = build(self.build_options, report)
+        except WoositeError as exc:
+            self.state.failed([self._relative(problem) for problem in exc.problems])
+            for problem in exc.problems:
+                self.say(f"error: {problem}")
+            self.say("The preview shows the error; fix the file and it rebuilds by itself.")
+            return None
+        except Exception as exc:  # a bug must not end the session: show it like a problem
+            problem = Problem(None, None, f"internal error: {exc!r}", "please report this to the woosite maintainers")
+            self.state.failed([problem])
+            self.say(f"error: {problem}")
+            return None
+        finally:
+            report.close()
+        self.state.succeeded()
+        for warning in result.warnings:
+            self.say(f"warning: {warning}")
+        self.say(result.summary())
+        return result
+
+    def stop(self) -> None:
+        self.stopping.set()
+
+    def close(self) -> None:
+        self.stopping.set()
+        if self.thread.is_alive():
+            self.server.shutdown()
+        self.server.server_close()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def _shown(self, path: str) -> str:
+        try:
+            return str(Path(path).resolve().relative_to(self.build_options.project_dir))
+        except ValueError:
+            return path
+
+    def _relative(self, problem: Problem) -> Problem:
+        """The problem with its file named as the team sees it: relative to the site's folder."""
+        if problem.path is None:
+            return problem
+        return replace(problem, path=Path(self._shown(str(problem.path))))

@@ -1,0 +1,119 @@
+"""Starting points written for the communications team: a new site's files, a new document by hand.
+
+Pure functions returning text; the ``init`` and ``new`` commands write them. Values in YAML are written
+as JSON strings (valid YAML that needs no further quoting), so any name or title is safe.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import urls
+from generator.reference.organisations import Organisation
+from generator.reference.taxonomy import DocumentKind
+
+EXAMPLE_BASE_URL = "https://www.example.org/woo/"
+
+# The three questions of a programme (BBV), as a plan asks them and as an annual report answers them.
+PLAN_SECTIONS = ("Wat willen we bereiken?", "Wat gaan we daarvoor doen?", "Wat mag het kosten?")
+REPORT_SECTIONS = ("Wat hebben we bereikt?", "Wat hebben we daarvoor gedaan?", "Wat heeft het gekost?")
+PLACEHOLDER = "Nog in te vullen."
+
+
+def _q(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def site_yaml(publisher: Organisation | None, base_url: str = EXAMPLE_BASE_URL) -> str:
+    """site.yaml for a new site of ``publisher`` (or of several publishers when None)."""
+    title = f"Woo-publicaties {publisher.label}" if publisher else "Woo-publicaties"
+    lines = [
+        "# Instellingen van de site. Zie docs/handleiding.md van woosite.",
+        f"title: {_q(title)}",
+        "# Het adres waar de site komt te staan (ook in een submap, zoals https://www.gemeente.nl/woo/).",
+        f"base_url: {_q(base_url)}",
+        "language: nl",
+    ]
+    if publisher:
+        lines += [
+            "# De gemeente van documenten die zelf geen 'publisher:' noemen.",
+            f"publisher: {_q(publisher.name)}",
+        ]
+    description = f"Programma’s uit de begroting en het jaarverslag van {publisher.label}." if publisher else ""
+    organisation = publisher.label[0].upper() + publisher.label[1:] if publisher else ""
+    lines += [
+        f"description: {_q(description)}",
+        "contact:",
+        f"  organisation: {_q(organisation)}",
+        '  email: ""',
+        "# Teksten die nooit gepubliceerd mogen worden (lakken), met hun Woo-grond:",
+        "redactions: []",
+        '#  - {text: "Voornaam Achternaam", ground: "5.1.2e"}',
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def templates_readme(builtin: list[str]) -> str:
+    """templates/README.md: how a site replaces one built-in template at a time."""
+    names = "\n".join(f"- `{name}`" for name in builtin)
+    return f"""# Eigen templates
+
+Deze map is leeg: de site gebruikt de ingebouwde templates van woosite.
+
+Wilt u één pagina-onderdeel anders? Zet hier een bestand met **dezelfde naam** als het ingebouwde
+bestand. Dat bestand gaat dan voor; alle andere blijven de ingebouwde. Kopieer het ingebouwde bestand
+als begin en pas het aan. Voorbeelden:
+
+- `templates/base.html`: kop en voet van elke pagina (bijvoorbeeld het logo van de gemeente);
+- `templates/static/style.css`: de opmaak; andere bestanden in `templates/static/` (een logo) komen
+  op de site onder `static/`.
+
+Verwijdert u een bestand hier, dan geldt weer het ingebouwde. `woosite serve` toont wijzigingen meteen.
+
+De ingebouwde bestanden:
+
+{names}
+"""
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """What a hand-written document starts from: the front matter fields of the content format."""
+
+    publisher: str
+    kind: DocumentKind
+    year: int
+    title: str
+    number: str | None = None
+    label: str | None = None
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label or 'Programma'} {self.number} {self.title}" if self.number else self.title
+
+    def relative_path(self, publisher_name: str) -> Path:
+        """Where the file goes below content/: the same folders as its URL."""
+        folder = Path(urls.publisher_path(publisher_name)) / f"{self.kind.value}-{self.year}"
+        return folder / f"{urls.slugify(self.heading)}.md"
+
+    def text(self) -> str:
+        programme = [f"  number: {_q(self.number)}"] if self.number else []
+        programme.append(f"  title: {_q(self.title)}")
+        if self.label:
+            programme.append(f"  label: {_q(self.label)}")
+        front = [
+            "---",
+            f"publisher: {_q(self.publisher)}",
+            f"kind: {self.kind.value}",
+            f"year: {self.year}",
+            "programme:",
+            *programme,
+            '# description: "Eén zin die samenvat waar dit programma over gaat."',
+            "# finance: zie 'Het inhoudsformaat' in de README van woosite voor tabellen met bedragen.",
+            "---",
+        ]
+        questions = REPORT_SECTIONS if self.kind is DocumentKind.jaarverslag else PLAN_SECTIONS
+        body = "".join(f"\n## {question}\n\n{PLACEHOLDER}\n" for question in questions)
+        return "\n".join(front) + "\n" + body.lstrip("\n")

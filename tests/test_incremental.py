@@ -1,0 +1,188 @@
+"""Incremental builds produce exactly what a clean build produces, and reuse what they can."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, BuildResult, build
+from generator.errors import ContentError
+from tests.conftest import run_woosite
+
+
+def write_document(
+    content: Path, name: str, publisher: str, number: int, title: str, body: str, year: int = 2022
+) -> Path:
+    """A hand-written content file, as the communications team would write one."""
+    path = content / f"{name}.md"
+    path.write_text(
+        f"---\npublisher: {publisher}\nkind: begroting\nyear: {year}\n"
+        f'programme:\n  number: "{number}"\n  title: {title}\n---\n{body}',
+        encoding="utf-8",
+    )
+    return path
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_same_tree(incremental: Path, clean: Path) -> None:
+    got, want = tree(incremental), tree(clean)
+    assert sorted(got) == sorted(want), "different files"
+    different = [path for path in want if got[path] != want[path]]
+    assert not different, f"files differ from a clean build: {different}"
+
+
+@pytest.fixture
+def site_project(project: Callable[..., Path]) -> Path:
+    """The example project with three more documents: two of Lisse's begroting 2022, one of Hillegom."""
+    root = project()
+    content = root / "content"
+    write_document(content, "lisse-1", "Lisse", 1, "Veiligheid", "## Wat willen we bereiken?\n\nEen veilig dorp.\n")
+    write_document(content, "lisse-2", "Lisse", 2, "Verkeer", "## Wat willen we bereiken?\n\nVeilige wegen.\n")
+    write_document(content, "hillegom-4", "Hillegom", 4, "Bestuur", "## Trends\n\nMeer digitale vragen.\n")
+    return root
+
+
+def incremental(root: Path) -> BuildResult:
+    return build(BuildOptions(content_dir=root / "content", out_dir=root / "site"))
+
+
+def clean(root: Path) -> BuildResult:
+    """A clean build elsewhere, with a cache of its own, as the reference."""
+    shutil.rmtree(root / "clean", ignore_errors=True)
+    return build(
+        BuildOptions(content_dir=root / "content", out_dir=root / "clean", clean=True, cache_dir=root / "clean-cache")
+    )
+
+
+def check(root: Path) -> BuildResult:
+    result = incremental(root)
+    clean(root)
+    assert_same_tree(root / "site", root / "clean")
+    return result
+
+
+def test_edits_additions_and_deletions_give_the_clean_build(site_project: Path) -> None:
+    root, content = site_project, site_project / "content"
+    check(root)
+
+    # A sentence fixed in one document.
+    doc = content / "lisse-1.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("Een veilig dorp.", "Een veilig en schoon dorp."))
+    result = check(root)
+    assert (
+        "Een veilig en schoon dorp."
+        in (root / "site/lisse/begroting-2022/programma-1-veiligheid/index.html").read_text()
+    )
+    assert result.reused, "the other documents' files are reused"
+
+    # A title changed: URLs move, the publication page lists the new title.
+    doc = content / "lisse-2.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("title: Verkeer", "title: Verkeer en vervoer"))
+    check(root)
+    assert not (root / "site/lisse/begroting-2022/programma-2-verkeer").exists()
+    assert "Verkeer en vervoer" in (root / "site/lisse/begroting-2022/index.html").read_text()
+
+    # A new document of a new publisher.
+    write_document(content, "lisse-2021", "Lisse", 4, "Bestuur en ondersteuning", "## Smart city\n\nSensoren.\n", 2021)
+    check(root)
+    assert (root / "site/lisse/begroting-2021/programma-4-bestuur-en-ondersteuning/index.html").is_file()
+
+    # A deleted document disappears from every page, the catalog and every other file.
+    (content / "hillegom-4.md").unlink()
+    check(root)
+    assert not (root / "site/hillegom").exists()
+    catalog = json.loads((root / "site/api/index.json").read_text())
+    assert all(entry["publisher"]["name"] != "Hillegom" for entry in catalog["documents"])
+    leftovers = [path for path, data in tree(root / "site").items() if b"hillegom" in data.lower()]
+    assert not leftovers, f"deleted document still named in {leftovers}"
+
+    # Site-wide settings and a site's own template override.
+    config = root / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("title: ", "title: Gewijzigd, "))
+    check(root)
+    (root / "templates/static").mkdir(parents=True)
+    (root / "templates/static/extra.css").write_text("body { color: black; }\n")
+    check(root)
+    assert (root / "site/static/extra.css").is_file()
+
+    # Nothing changed: everything reused, nothing produced.
+    result = check(root)
+    assert result.reused == set(result.files)
+
+
+def test_one_edit_produces_only_what_depends_on_the_document(site_project: Path) -> None:
+    root = site_project
+    incremental(root)
+    doc = root / "content/lisse-1.md"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nEen extra zin.\n")
+    result = incremental(root)
+    produced = set(result.files) - result.reused
+    edited = "lisse/begroting-2022/programma-1-veiligheid/"
+    other = "lisse/begroting-2022/programma-2-verkeer/"
+    assert f"{edited}index.html" in produced
+    assert f"{edited}lisse-begroting-2022-programma-1-veiligheid.json" in produced
+    assert "lisse/begroting-2022/index.html" in produced, "the index that lists it"
+    assert "api/index.json" in produced, "the catalog"
+    assert f"{other}index.html" in result.reused
+    assert f"{other}lisse-begroting-2022-programma-2-verkeer.json" in result.reused
+    assert "static/style.css" in result.reused
+
+
+def test_no_change_rebuild_leaves_the_site_alone(site_project: Path) -> None:
+    root = site_project
+    incremental(root)
+    before = {p: p.stat().st_mtime_ns for p in (root / "site").rglob("*")}
+    result = incremental(root)
+    assert result.reused == set(result.files)
+    assert {p: p.stat().st_mtime_ns for p in (root / "site").rglob("*")} == before
+
+
+def test_a_hand_edited_output_file_is_produced_again(site_project: Path) -> None:
+    root = site_project
+    incremental(root)
+    page = root / "site/lisse/begroting-2022/programma-2-verkeer/index.html"
+    page.write_text("vandalised", encoding="utf-8")
+    (root / "site/stray.html").write_text("not ours", encoding="utf-8")
+    check(root)
+
+
+def test_a_failed_build_keeps_the_site_and_the_next_build_recovers(site_project: Path) -> None:
+    root = site_project
+    incremental(root)
+    before = tree(root / "site")
+    doc = root / "content/lisse-1.md"
+    good = doc.read_text(encoding="utf-8")
+    doc.write_text(good.replace("kind: begroting", "kind: [begroting"), encoding="utf-8")
+    with pytest.raises(ContentError):
+        incremental(root)
+    assert tree(root / "site") == before
+    doc.write_text(good.replace("Een veilig dorp.", "Een veiliger dorp."), encoding="utf-8")
+    check(root)
+
+
+def test_a_damaged_cache_means_a_full_build(site_project: Path) -> None:
+    root = site_project
+    incremental(root)
+    for path in (root / ".woosite-cache").iterdir():
+        path.write_bytes(b"\x80garbage")
+    result = check(root)
+    assert not result.reused
+
+
+def test_clean_ignores_the_cache(site_project: Path) -> None:
+    root = site_project
+    first = run_woosite("build", "--content", str(root / "content"), "--out", str(root / "site"))
+    assert first.returncode == 0, first.stderr
+    again = run_woosite("build", "--clean", "--content", str(root / "content"), "--out", str(root / "site"))
+    assert again.returncode == 0, again.stderr
+    assert "reused" not in again.stdout
+    third = run_woosite("build", "--content", str(root / "content"), "--out", str(root / "site"))
+    assert "unchanged, reused" in third.stdout, "--clean still leaves a cache for the next build"
