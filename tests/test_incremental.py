@@ -41,12 +41,12 @@ def assert_same_tree(incremental: Path, clean: Path) -> None:
 
 @pytest.fixture
 def site_project(project: Callable[..., Path]) -> Path:
-    """The example project with three more documents: two of Lisse's begroting 2022, one of Hillegom."""
+    """The example project with three more documents: two of Lisse's begroting 2022, one of Teylingen."""
     root = project()
     content = root / "content"
     write_document(content, "lisse-1", "Lisse", 1, "Veiligheid", "## Wat willen we bereiken?\n\nEen veilig dorp.\n")
     write_document(content, "lisse-2", "Lisse", 2, "Verkeer", "## Wat willen we bereiken?\n\nVeilige wegen.\n")
-    write_document(content, "hillegom-4", "Hillegom", 4, "Bestuur", "## Trends\n\nMeer digitale vragen.\n")
+    write_document(content, "teylingen-4", "Teylingen", 4, "Bestuur", "## Trends\n\nMeer digitale vragen.\n")
     return root
 
 
@@ -91,17 +91,17 @@ def test_edits_additions_and_deletions_give_the_clean_build(site_project: Path) 
     assert "Verkeer en vervoer" in (root / "site/lisse/begroting-2022/index.html").read_text()
 
     # A new document of a new publisher.
-    write_document(content, "lisse-2021", "Lisse", 4, "Bestuur en ondersteuning", "## Smart city\n\nSensoren.\n", 2021)
+    write_document(content, "lisse-2020", "Lisse", 4, "Bestuur en ondersteuning", "## Smart city\n\nSensoren.\n", 2020)
     check(root)
-    assert (root / "site/lisse/begroting-2021/programma-4-bestuur-en-ondersteuning/index.html").is_file()
+    assert (root / "site/lisse/begroting-2020/programma-4-bestuur-en-ondersteuning/index.html").is_file()
 
     # A deleted document disappears from every page, the catalog and every other file.
-    (content / "hillegom-4.md").unlink()
+    (content / "teylingen-4.md").unlink()
     check(root)
-    assert not (root / "site/hillegom").exists()
+    assert not (root / "site/teylingen").exists()
     catalog = json.loads((root / "site/api/index.json").read_text())
-    assert all(entry["publisher"]["name"] != "Hillegom" for entry in catalog["documents"])
-    leftovers = [path for path, data in tree(root / "site").items() if b"hillegom" in data.lower()]
+    assert all(entry["publisher"]["name"] != "Teylingen" for entry in catalog["documents"])
+    leftovers = [path for path, data in tree(root / "site").items() if b"teylingen" in data.lower()]
     assert not leftovers, f"deleted document still named in {leftovers}"
 
     # Site-wide settings and a site's own template override.

@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import ROOT
 
 PAGE = "oude-ijsselstreek/jaarverslag-2021/programma-4-de-dienstverlenende-gemeente/"
-CONTENT = "content/oude-ijsselstreek/jaarverslag-2021/programma-4.md"
+CONTENT = "content/oude-ijsselstreek/jaarverslag-2021/programma-4-de-dienstverlenende-gemeente.md"
 TIMEOUT = 20.0
 
 
@@ -100,7 +100,7 @@ def test_serve_rebuilds_on_edits_shows_errors_and_recovers(served: Served) -> No
     wait_until(served.page_shows(PAGE, "Datalab Achterhoek"), "the edited text")
 
     # An atomic save: the editor writes a temporary file and renames it over the original.
-    temp = source.with_name(".programma-4.md.swp")
+    temp = source.with_name("." + source.name + ".swp")
     temp.write_text(original.replace("Datalab Gelderland Oost", "Datalab Oost-Gelderland"), encoding="utf-8")
     os.replace(temp, source)
     wait_until(served.page_shows(PAGE, "Datalab Oost-Gelderland"), "the text saved by rename")
@@ -110,7 +110,9 @@ def test_serve_rebuilds_on_edits_shows_errors_and_recovers(served: Served) -> No
     wait_until(served.page_shows(PAGE, "De site kon niet worden gebouwd"), "the error page")
     status, html = served.get(PAGE)
     assert status == 500
-    assert re.search(r"content/oude-ijsselstreek/jaarverslag-2021/programma-4\.md:\d+", html), "file and line"
+    assert re.search(
+        r"content/oude-ijsselstreek/jaarverslag-2021/programma-4-de-dienstverlenende-gemeente\.md:\d+", html
+    ), "file and line"
     assert "invalid YAML" in html
     assert "Oplossing:" in html
     assert "De site kon niet worden gebouwd" in served.get("")[1], "the home page shows it too"
@@ -118,7 +120,7 @@ def test_serve_rebuilds_on_edits_shows_errors_and_recovers(served: Served) -> No
     # A wrong value: the page names the line that holds it.
     source.write_text(original.replace("kind: jaarverslag", "kind: jaarboek"), encoding="utf-8")
     wait_until(served.page_shows(PAGE, "jaarboek"), "the second error")
-    assert "programma-4.md:3" in served.get(PAGE)[1], "line 3 holds 'kind:'"
+    assert "programma-4-de-dienstverlenende-gemeente.md:3" in served.get(PAGE)[1], "line 3 holds 'kind:'"
 
     # Fixing the file recovers by itself.
     source.write_text(original.replace("Datalab Gelderland Oost", "Datalab hersteld"), encoding="utf-8")

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from lxml import etree
 
-from generator import timestamps
+from generator import timestamps, urls
 from generator.errors import BuildError, Problem
 from generator.ledger import History
 from generator.outputs import diwoo
@@ -99,6 +99,7 @@ def _write_plain_sitemap(site: Site, out: OutputWriter, histories: dict[str, His
         for publication in publisher.publications:
             entries.append(_url(site.url(publication.path), latest(publication.documents)))
             entries += [_url(p.document.urls.html, histories[p.document.id].modified) for p in publication.documents]
+    entries += [_url(site.url(path), None) for path in urls.STANDARD_PAGES.values()]
     chunks = split(entries, _size, MAX_URLS, MAX_BYTES, _overhead())
     if len(chunks) == 1:
         out.write_bytes(SITEMAP, urlset(chunks[0]))
