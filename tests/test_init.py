@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from generator.content.loader import load_config
-from tests.conftest import run_woosite
+from tests.conftest import SEEDS, run_woosite
 
 
 def test_init_creates_a_site_for_the_municipality(tmp_path: Path) -> None:
@@ -55,11 +55,18 @@ def test_init_new_build_gives_a_working_site(tmp_path: Path) -> None:
         "new", "--kind", "begroting", "--year", "2025", "--number", "1", "--title", "Veiligheid", cwd=site
     )
     assert made.returncode == 0, made.stderr
+    seed = next(SEEDS.glob("001_*.txt"))  # Hillegom's programme 4, begroting 2022: kind and year not in the text
+    imported = run_woosite("import", str(seed), "--kind", "begroting", "--year", "2022", cwd=site)
+    assert imported.returncode == 0, imported.stderr
+    assert (site / "content/hillegom/begroting-2022/programma-4-bestuur-en-ondersteuning.md").is_file()
     # A template of the site's own replaces the built-in one of the same name.
     (site / "templates" / "404.html").write_text("<p>Niet gevonden in Hillegom</p>\n", encoding="utf-8")
     built = run_woosite("build", cwd=site)
     assert built.returncode == 0, built.stderr
-    assert "1 documents" in built.stdout
+    assert "2 documents" in built.stdout
+    assert (site / "site/hillegom/begroting-2022/programma-4-bestuur-en-ondersteuning/index.html").is_file()
+    checked = run_woosite("check", "--base-url", "https://example.org/woo/", cwd=site)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
 
     page = site / "site/hillegom/begroting-2025/programma-1-veiligheid/index.html"
     html = page.read_text(encoding="utf-8")
@@ -67,10 +74,9 @@ def test_init_new_build_gives_a_working_site(tmp_path: Path) -> None:
         assert heading in html
     assert 'href="/woo/static/style.css"' in html, "links work below the sub-path of base_url"
     catalog = json.loads((site / "site/api/index.json").read_text(encoding="utf-8"))
-    assert [d["publisher"]["code"] for d in catalog["documents"]] == ["GM0534"]
-    assert (
-        catalog["documents"][0]["urls"]["html"]
-        == "https://example.org/woo/hillegom/begroting-2025/programma-1-veiligheid/"
-    )
+    assert [d["publisher"]["code"] for d in catalog["documents"]] == ["GM0534", "GM0534"]
+    assert "https://example.org/woo/hillegom/begroting-2025/programma-1-veiligheid/" in {
+        d["urls"]["html"] for d in catalog["documents"]
+    }
     assert (site / "site/404.html").read_text(encoding="utf-8") == "<p>Niet gevonden in Hillegom</p>\n"
     assert yaml.safe_load((site / "site.yaml").read_text(encoding="utf-8"))["publisher"] == "Hillegom"
