@@ -28,7 +28,7 @@ from generator.commands import options
     default=None,
     help="site.yaml to use (default: beside the content folder).",
 )
-@click.option("--base-url", default=None, help="Public URL of the site (default: base_url in site.yaml).")
+@options.base_url
 @click.option("--clean", is_flag=True, help="Ignore the cache of earlier builds and produce every file afresh.")
 def command(content_dir: Path, out_dir: Path, config_path: Path | None, base_url: str | None, clean: bool) -> None:
     """Build the static site (incrementally: only what changed since the last build is produced again)."""

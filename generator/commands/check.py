@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from generator.check import run
+from generator.commands import options
 from generator.content.loader import load_config
 from generator.errors import ContentError, Problem
 from generator.urls import normalise_base_url
@@ -30,7 +31,7 @@ from generator.urls import normalise_base_url
     show_default=True,
     help="site.yaml with the base URL and the redactions.",
 )
-@click.option("--base-url", default=None, help="URL the site was built for (default: base_url in site.yaml).")
+@options.base_url
 def command(site_dir: Path, config_path: Path, base_url: str | None) -> None:
     """Check a built site: DiWoo metadata and sitemaps, links, catalog URLs, redactions."""
     if not site_dir.is_dir():

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from generator.commands import options
 from generator.errors import ImportFailed, Problem, WoositeError
 from generator.importer.pipeline import ImportOptions, ImportResult, import_bytes
 from generator.reference.taxonomy import DOCUMENT_KINDS
@@ -26,14 +27,7 @@ from generator.reference.taxonomy import DOCUMENT_KINDS
 @click.option(
     "--programme", default=None, help='Programme when the text has no title line, e.g. "Programma 4 Bestuur".'
 )
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Content folder to write into.",
-)
+@options.content_dir
 @click.option("--force", is_flag=True, help="Replace content files that differ from this import (loses their edits).")
 def command(
     files: tuple[Path, ...],

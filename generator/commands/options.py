@@ -14,3 +14,7 @@ content_dir = click.option(
     show_default=True,
     help="Folder with the content files.",
 )
+
+base_url = click.option(
+    "--base-url", default=None, help="Public URL the site is (or was) built for (default: base_url in site.yaml)."
+)
