@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import html
 
+from bench.results import write_section
 from generator.build import BuildOptions, build
 from generator.urls import NOT_FOUND, STANDARD_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "RESULTS.md"
 HEADING = "## Page weight"
 
 
@@ -108,24 +107,13 @@ def report(weights: list[Weight], documents: int, content: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(section: str, path: Path = RESULTS) -> None:
-    """Replace the "Page weight" section of RESULTS.md (or add it), leaving other sections alone."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else "# Benchmark results\n"
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text).rstrip("\n") + "\n"
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     args = parser.parse_args()
     weights, documents = measure(args.content)
     section = report(weights, documents, args.content.resolve())
-    write_section(section)
+    write_section(HEADING, section)
     print(section)
 
 

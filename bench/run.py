@@ -20,10 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.results import RESULTS, write_section
 from bench.synthetic import ROOT, make_project
 from generator.content.frontmatter import split
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+HEADING = "## Build times"
 
 
 def timed(*args: str, cwd: Path) -> tuple[float, str]:
@@ -114,7 +115,7 @@ def main(sizes: list[int]) -> None:
             rows.append(row("hugo", count, theirs))
         print(rows[-2:] if theirs else rows[-1:], flush=True)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    text = f"""# Benchmark results
+    text = f"""{HEADING}
 
 Written by `python bench/run.py {" ".join(map(str, sizes))}`. Each document is a copy of a bundled content file
 (text, goals, a finance table) with its own publisher and programme, so the site has realistic indexes.
@@ -138,7 +139,7 @@ Python {platform.python_version()}; load average before the run: {load}.
 """
     if hugo_version():
         text += f"""
-## Hugo, for comparison
+### Hugo, for comparison
 
 `{hugo_version()}` (Debian's `hugo` package) builds the same documents as plain Markdown (body text
 plus the finance table as a Markdown table) with a minimal layout: one page per document and Hugo's
@@ -147,8 +148,8 @@ breadcrumbs, number formatting), so this compares the cost of a build, not equal
 has no persistent cache between runs, so its rebuilds are full builds (only `hugo server` rebuilds
 incrementally, in memory).
 """
-    RESULTS.write_text(text, encoding="utf-8")
-    print(f"wrote {RESULTS}")
+    write_section(HEADING, text)
+    print(f"wrote the section '{HEADING}' of {RESULTS}")
 
 
 if __name__ == "__main__":
