@@ -27,6 +27,7 @@ from generator.outputs import api, csv_data, dcat, diwoo, feed, headers, pages, 
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
 from generator.render.environment import make_environment
+from generator.render.markdown import Fragments
 from generator.reporting import Reporter, Silent
 from generator.structure import Site, build_site
 
@@ -103,6 +104,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         files = {path: size for path, (size, _mtime) in record.files.items()}
         return BuildResult(site, files, time.perf_counter() - started, record.problems(), set(files))
     env = make_environment(site_templates, config.language)
+    env.filters["markdown"] = Fragments(source.fragments for source in sources)
     env.globals.update(
         structured_data=partial(schema_org.page_data, site, histories),
         downloads=downloads,

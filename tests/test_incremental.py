@@ -11,6 +11,7 @@ import pytest
 
 from generator.build import BuildOptions, BuildResult, build
 from generator.errors import ContentError
+from generator.render import markdown
 from tests.conftest import run_woosite
 
 
@@ -186,3 +187,17 @@ def test_clean_ignores_the_cache(site_project: Path) -> None:
     assert "reused" not in again.stdout
     third = run_woosite("build", "--content", str(root / "content"), "--out", str(root / "site"))
     assert "unchanged, reused" in third.stdout, "--clean still leaves a cache for the next build"
+
+
+def test_markdown_is_rendered_once_per_document_version(site_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The intro and section HTML is cached with the loaded document: a rebuild renders only the edited one."""
+    root = site_project
+    incremental(root)
+    rendered: list[str] = []
+    real = markdown.render
+    monkeypatch.setattr(markdown, "render", lambda text: rendered.append(text) or real(text))
+    doc = root / "content/lisse-1.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("Een veilig dorp.", "Een veilig, groen dorp."))
+    check(root)  # the clean reference build (its own cache) renders everything again
+    assert rendered.count("Een veilig, groen dorp.") == 2, "the edited text: once in each build"
+    assert rendered.count("Veilige wegen.") == 1, "an unchanged text: only in the clean build, from its own cache"

@@ -15,6 +15,7 @@ from generator.models import Section
 
 _STATUS = re.compile(r"^Status:\s*(\S.*?)\s*$")
 _parser = MarkdownIt("commonmark", {"html": False})
+_parser.core.ruler.disable("inline")  # headings are found by the block pass; their text stays Markdown
 
 
 @dataclass

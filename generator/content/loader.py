@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -44,6 +44,12 @@ class SourceDocument:
     """SHA-256 of the file's bytes: changes exactly when the content changes."""
     redacted: tuple[str, ...] = ()
     """Woo grounds (e.g. "5.1.2e") of the texts redacted from this document (see generator/redaction.py)."""
+    fragments: dict[str, str] = field(default_factory=dict)
+    """Markdown text -> HTML of the intro and sections, rendered once (see generator/render/markdown.py)."""
+
+    def texts(self) -> list[str]:
+        """The Markdown texts that the document's page renders: its intro and every section's text."""
+        return [self.intro, *(s.text for s in walk(self.sections))]
 
 
 def load_config(path: Path) -> SiteConfig:

@@ -1,8 +1,9 @@
 """The cache folder (``.woosite-cache/`` beside ``content/``): loaded documents and the last build's record.
 
-Loaded documents are kept by file path and content digest (and site.yaml and woosite's code), so an
-unchanged file is not parsed again. The record of the last successful build into an output folder says
-which files each unit produced, so the next build can copy unchanged ones instead of producing them.
+Loaded documents, with their rendered Markdown fragments, are kept by file path and content digest (and
+site.yaml and woosite's code), so an unchanged file is neither parsed nor rendered again. The record
+of the last successful build into an output folder says which files each unit produced, so the next
+build can reuse unchanged ones instead of producing them.
 Everything is written only after a successful build, atomically; a missing or unreadable cache just
 means a full build.
 """
@@ -22,6 +23,7 @@ from generator.incremental.previous import BuildRecord, PreviousBuild, walk
 from generator.models import SiteConfig
 from generator.outputs.writer import OutputWriter
 from generator.parallel import pmap
+from generator.render import markdown
 from generator.reporting import Reporter
 from generator.structure import Site
 
@@ -85,7 +87,7 @@ class BuildCache:
             else:
                 results[path] = cached
                 done(1)
-        for path, loaded in zip(missing, pmap(lambda p: load_or_problems(p, config), missing, done), strict=True):
+        for path, loaded in zip(missing, pmap(lambda p: load_rendered(p, config), missing, done), strict=True):
             results[path] = loaded
         for loaded in results.values():
             if isinstance(loaded, SourceDocument):
@@ -130,6 +132,14 @@ class BuildCache:
     def _record_file(self) -> Path:
         assert self.folder is not None
         return self.folder / f"build-{digest(str(self.out_dir))[:16]}.json"
+
+
+def load_rendered(path: Path, config: SiteConfig) -> Loaded:
+    """Load one content file and render its Markdown fragments, so the cache keeps both."""
+    loaded = load_or_problems(path, config)
+    if isinstance(loaded, SourceDocument):
+        loaded.fragments.update(markdown.fragments(loaded.texts()))
+    return loaded
 
 
 def _document_key(path: Path, content_digest: str) -> str:
