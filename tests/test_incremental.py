@@ -135,6 +135,13 @@ def test_one_edit_produces_only_what_depends_on_the_document(site_project: Path)
     assert f"{other}index.html" in result.reused
     assert f"{other}lisse-begroting-2022-programma-2-verkeer.json" in result.reused
     assert "static/style.css" in result.reused
+    others = [path for path in result.files if not path.startswith(edited)]
+    tables = [path for path in others if path.endswith(".csv")]
+    metadata = [path for path in others if path.endswith(".diwoo.xml")]
+    assert tables and metadata
+    assert set(tables) <= result.reused, "other documents' CSV files depend on their own document only"
+    assert set(metadata) <= result.reused, "other documents' DiWoo files depend on their own document only"
+    assert f"{edited}lisse-begroting-2022-programma-1-veiligheid.diwoo.xml" in produced
 
 
 def test_no_change_rebuild_leaves_the_site_alone(site_project: Path) -> None:

@@ -12,19 +12,27 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import partial
 
+from generator.incremental.keys import document_key
 from generator.models import FinanceTable
 from generator.models.finance import Value
 from generator.outputs.writer import OutputWriter
-from generator.structure import Site
+from generator.structure import DocumentPage, Site
 
 SUFFIX = {"amount": " (euro)", "percentage": " (%)", "text": ""}
 
 
 def write(site: Site, out: OutputWriter) -> None:
+    """Each document's tables; a document's files depend on that document only (reused when it is unchanged)."""
     for page in site.documents:
-        for path, table in zip(page.csv_paths, page.document.finance, strict=True):
-            out.write_text(path, to_csv(table))
+        if page.csv_paths:
+            out.cached(f"csv {page.path}", document_key(page), partial(_write_document, page, out))
+
+
+def _write_document(page: DocumentPage, out: OutputWriter) -> None:
+    for path, table in zip(page.csv_paths, page.document.finance, strict=True):
+        out.write_text(path, to_csv(table))
 
 
 def header(table: FinanceTable) -> list[str]:

@@ -12,10 +12,12 @@ without a time is local midnight. Only three handelingen exist; there is no "pub
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from lxml import etree
 
 from generator import timestamps, urls
+from generator.incremental.keys import digest, document_key
 from generator.ledger import History
 from generator.models import Document
 from generator.outputs.writer import OutputWriter
@@ -37,9 +39,16 @@ LANGUAGES = {
 
 
 def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
-    """Each document's metadata as its own XML file."""
+    """Each document's metadata as its own XML file, depending on that document and its history only
+    (the site's language and base URL are global inputs, part of every key)."""
     for page in site.documents:
-        out.write_bytes(page.diwoo_path, to_bytes(document_element(site, page, histories[page.document.id])))
+        history = histories[page.document.id]
+        key = digest(document_key(page), str(history))
+        out.cached(f"diwoo {page.diwoo_path}", key, partial(_write_document, site, page, history, out))
+
+
+def _write_document(site: Site, page: DocumentPage, history: History, out: OutputWriter) -> None:
+    out.write_bytes(page.diwoo_path, to_bytes(document_element(site, page, history)))
 
 
 def to_bytes(element: etree._Element) -> bytes:
