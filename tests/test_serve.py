@@ -195,3 +195,41 @@ def test_published_builds_carry_no_reload_script(example_site: Path) -> None:
     pages = list(example_site.rglob("*.html"))
     assert pages
     assert not [p for p in pages if "__woosite__" in p.read_text(encoding="utf-8")]
+
+
+def test_serve_never_publishes(project: Callable[..., Path]) -> None:
+    """Serving a built project and editing its content leaves site/, the build cache and the ledger as they were."""
+    root = project()
+    built = subprocess.run(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+
+    def published() -> dict[str, bytes]:
+        kept = [root / "woo-ledger.json", *(root / "site").rglob("*"), *(root / ".woosite-cache").rglob("*")]
+        return {str(p.relative_to(root)): p.read_bytes() for p in kept if p.is_file()}
+
+    before = published()
+    assert "woo-ledger.json" in before and any(p.startswith(".woosite-cache") for p in before)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--port", str(port)],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    server = Served(root, process, port)
+    try:
+        wait_until(lambda: server.get()[0] == 200, "the first build to be served")
+        source = root / CONTENT
+        source.write_text(source.read_text(encoding="utf-8").replace("Datalab Gelderland Oost", "Datalab X"), "utf-8")
+        wait_until(server.page_shows(PAGE, "Datalab X"), "the edited text")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=10)
+    assert published() == before

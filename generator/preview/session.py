@@ -1,8 +1,9 @@
 """One preview session: build into a temporary folder, serve it, rebuild whenever a source changes.
 
-The published ``site/`` is never touched (the preview has its own output folder and cache, removed at
-the end). A failed build keeps the server running and shows the problems in the browser and the
-terminal; the next good build replaces them.
+The preview never publishes: ``site/``, the build cache and ``woo-ledger.json`` are never touched (the
+preview has its own output folder, cache and copy of the ledger, removed at the end). A failed build
+keeps the server running and shows the problems in the browser and the terminal; the next good build
+replaces them.
 """
 
 from __future__ import annotations
@@ -56,12 +57,16 @@ class Preview:
             ) from exc
         host = "localhost" if options.host in ("0.0.0.0", "::", "") else options.host
         self.url = f"http://{host}:{self.server.server_address[1]}/"
-        build_options = BuildOptions(
-            content_dir=options.content_dir,
-            out_dir=self.state.out_dir,
+        published = BuildOptions(content_dir=options.content_dir, out_dir=self.state.out_dir)
+        ledger = self.workdir / published.ledger_file.name
+        if published.ledger_file.is_file():  # the real dates, in a copy that only the preview changes
+            shutil.copyfile(published.ledger_file, ledger)
+        build_options = replace(
+            published,
             config_path=options.config_path,
             base_url=self.url,
             cache_dir=self.workdir / "cache",
+            ledger_path=ledger,
         )
         self.build_options = build_options
         self.thread = threading.Thread(target=self.server.serve_forever, name="woosite-serve", daemon=True)
