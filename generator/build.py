@@ -1,13 +1,13 @@
 """The build, as one straight line: load -> validate -> arrange -> render into staging -> swap.
 
 Nothing touches the published folder until every step has succeeded: the output is written into a
-staging folder beside it and swapped in with renames, so a failed build leaves the old site as it was.
+staging folder beside it and swapped in (generator/outputs/swap.py), so a failed or killed build leaves
+the old site as it was.
 """
 
 from __future__ import annotations
 
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,7 +23,7 @@ from generator.incremental.keys import digest, inputs_key, site_key, step_unit
 from generator.incremental.previous import PreviousBuild
 from generator.ledger import FILE_NAME as LEDGER_FILE
 from generator.ledger import Ledger
-from generator.outputs import api, csv_data, dcat, diwoo, feed, headers, pages, schema_org, search, sitemaps
+from generator.outputs import api, csv_data, dcat, diwoo, feed, headers, pages, schema_org, search, sitemaps, swap
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
 from generator.render.environment import make_environment
@@ -44,6 +44,9 @@ class BuildOptions:
     """Ignore the cache: produce every file afresh (the cache is still updated for the next build)."""
     cache_dir: Path | None = None
     """Where incremental builds keep their cache (default: .woosite-cache/ beside content/)."""
+    ledger_path: Path | None = None
+    """The publication ledger to read and update (default: woo-ledger.json beside content/; the preview
+    passes its own copy, so that serving never changes what the published site records)."""
 
     @property
     def project_dir(self) -> Path:
@@ -57,7 +60,7 @@ class BuildOptions:
     @property
     def ledger_file(self) -> Path:
         """When each document was first published and last changed (see generator/ledger.py); committed."""
-        return self.project_dir / LEDGER_FILE
+        return self.ledger_path or self.project_dir / LEDGER_FILE
 
     @property
     def cache_folder(self) -> Path:
@@ -71,7 +74,7 @@ class BuildResult:
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
     reused: set[str] = field(default_factory=set)
-    """Files copied unchanged from the previous build (all of them when nothing changed)."""
+    """Files reused (hard-linked) unchanged from the previous build (all of them when nothing changed)."""
 
     def summary(self) -> str:
         pages_written = sum(1 for p in self.files if p.endswith(".html"))
@@ -86,7 +89,7 @@ Step = Callable[[Site, OutputWriter], None]
 def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     """Build the site; raise a WoositeError (and leave ``out_dir`` untouched) on any problem.
 
-    Incremental: outputs whose inputs did not change since the last build are copied, not produced
+    Incremental: outputs whose inputs did not change since the last build are linked, not produced
     again, and when nothing changed the published folder is left as it is.
     """
     started = time.perf_counter()
@@ -138,24 +141,12 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
 def staging(
     target: Path, previous: PreviousBuild | None = None, on_write: Callable[[], None] | None = None
 ) -> Iterator[OutputWriter]:
-    """Write into a temporary folder beside ``target``; on success swap it in, on failure delete it."""
+    """Write into a staging folder beside ``target``; on success swap it in, on failure delete it."""
     target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    tmp = swap.new_folder(target)
     try:
         yield OutputWriter(tmp, previous, on_write)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    tmp.chmod(0o755)
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-    if target.exists():
-        target.rename(old / target.name)
-    try:
-        tmp.rename(target)
-    except OSError:
-        if (old / target.name).exists():
-            (old / target.name).rename(target)
-        raise
-    finally:
-        shutil.rmtree(old, ignore_errors=True)
+    swap.publish(tmp, target)

@@ -1,34 +1,33 @@
 """Full-text search: a Pagefind index of the programme pages, built from the HTML already in staging.
 
-Pagefind (its bundled binary, driven through the ``pagefind`` Python package) reads the written pages and
-writes a static index plus its search UI into ``pagefind/``; the search page loads them as same-origin
-files. Only elements marked ``data-pagefind-body`` (the programme pages' main content) are indexed.
+Pagefind (the binary of the ``pagefind`` Python package) reads the written pages and writes a static
+index plus its search UI into ``pagefind/``; the search page loads them as same-origin files. Only
+elements marked ``data-pagefind-body`` (the programme pages' main content) are indexed.
+
+The binary runs as a command that exits when every file is written. (The package's Python API answers
+"written" before the last files are flushed and then terminates the binary, which left empty files in
+the index on a busy machine.)
 """
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
+import subprocess
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 
 from generator.errors import BuildError, Problem
 from generator.outputs.writer import OutputWriter
 from generator.structure import Site
 
 BUNDLE = "pagefind"
+HINT = "install it with: pip install 'pagefind[bin]'"
 
 
 def write(site: Site, out: OutputWriter) -> None:
     """Index the HTML in ``out`` and record every file Pagefind wrote."""
     bundle = out.root / BUNDLE
-    try:
-        _run(_index(out.root, bundle, site.config.language))
-    except FileNotFoundError as exc:
-        raise BuildError(
-            Problem(None, None, f"search index not built: {exc}", "install it with: pip install 'pagefind[bin]'")
-        ) from exc
+    _index(out.root, bundle, site.config.language)
     written = sorted(p for p in bundle.rglob("*") if p.is_file())
     if not written:
         raise BuildError(Problem(None, None, "Pagefind wrote no search index", "run the build with -v to see why"))
@@ -36,18 +35,15 @@ def write(site: Site, out: OutputWriter) -> None:
         out.adopt(path.relative_to(out.root).as_posix())
 
 
-async def _index(root: Path, bundle: Path, language: str) -> None:
-    config = IndexConfig(force_language=language, output_path=str(bundle))
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(root))
-
-
-def _run(job: object) -> None:
-    """Run a coroutine to completion, also when called from code that already runs an event loop."""
+def _index(root: Path, bundle: Path, language: str) -> None:
+    binary = get_executable()
+    if binary is None or not binary.is_file():
+        raise BuildError(Problem(None, None, "search index not built: the Pagefind binary is missing", HINT))
+    command = [str(binary), "--site", str(root), "--output-path", str(bundle), "--force-language", language]
     try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        asyncio.run(job)  # type: ignore[arg-type]
-        return
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, job).result()  # type: ignore[arg-type]
+        result = subprocess.run([*command, "--silent"], capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise BuildError(Problem(None, None, f"search index not built: {exc}", HINT)) from exc
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no message"]
+        raise BuildError(Problem(None, None, f"Pagefind failed: {detail[0]}", "run the build with -v to see why"))

@@ -1,7 +1,9 @@
 """Write output files into a staging folder, never the same path twice, never outside it.
 
 Outputs can be grouped in units with a key (see ``generator.incremental``): a unit whose key matches the
-previous build's is copied from the previous output instead of being produced again.
+previous build's is hard-linked from the previous output (copied where links are impossible) instead
+of being produced again. Sharing inodes with the published site is safe because nothing ever writes to
+an existing file here: every path is written once, into a new file, and a reused path is never written.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class OutputWriter:
         self.units: dict[str, UnitRecord] = {}
         """Unit -> its key and files, for the next build to reuse."""
         self.reused: set[str] = set()
-        """Files copied unchanged from the previous build."""
+        """Files hard-linked unchanged from the previous build."""
         self.warnings: list[Problem] = []
         """Problems that do not stop the build; reported with the summary."""
         self._open: list[list[str]] = []
@@ -89,14 +91,14 @@ class OutputWriter:
         return False
 
     def reuse(self, unit: str, key: str) -> bool:
-        """Copy the unit's files from the previous build when its key matches and they are intact."""
+        """Link the unit's files from the previous build when its key matches and they are intact."""
         files = self.previous.reusable(unit, key) if self.previous else None
         if files is None or self.previous is None:
             return False
         for site_path in files:
             target = self.target(site_path)
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self.previous.source(site_path), target)
+            link_or_copy(self.previous.source(site_path), target)
             self._record(site_path, self.previous.record.files[site_path][0])
         self.reused.update(files)
         record = self._claim(unit)
@@ -127,3 +129,11 @@ class OutputWriter:
             files.append(site_path)
         if self.on_write is not None:
             self.on_write()
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """A hard link to ``source`` (no bytes copied), or a copy where the file system cannot link."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

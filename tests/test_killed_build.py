@@ -1,0 +1,77 @@
+"""A build killed (SIGKILL) at any moment leaves a complete site/, no process and, after the next build,
+no staging folder behind; the next build gives exactly what a clean build gives."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.synthetic import make_project
+from tests.conftest import ROOT
+from tests.test_incremental import assert_same_tree, clean, incremental
+
+KILLS = 20
+DOCUMENTS = 220
+"""Enough for the build to fork worker processes (generator/parallel.py), which must die with it."""
+
+
+def start_build(root: Path, *extra: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", *extra],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "WOOSITE_WORKERS": "2"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: every worker it starts can be found by the group
+    )
+
+
+def group_members(group: int) -> list[int]:
+    members = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] != "Z" and int(fields[2]) == group:
+                members.append(int(entry.name))
+    return members
+
+
+def wait_until_gone(group: int, seconds: float = 10.0) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while (left := group_members(group)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return left
+
+
+def test_killed_builds_never_lose_the_site_nor_leave_anything_behind(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project", DOCUMENTS)
+    edited = root / "content/doc-00007.md"
+    durations = []
+    for _ in range(2):  # a clean build, then an incremental one: how long each kind takes here
+        started = time.monotonic()
+        assert start_build(root).wait(timeout=300) == 0
+        durations.append(time.monotonic() - started)
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    rng = random.Random(9)
+    for kill in range(KILLS):
+        edited.write_text(edited.read_text(encoding="utf-8") + f"\nZin {kill}.\n", encoding="utf-8")
+        cold = kill % 7 == 1  # clean builds fork worker processes; incremental ones are mostly the swap
+        build = start_build(root, *(["--clean"] if cold else []))
+        time.sleep(rng.uniform(0.2, durations[0] if cold else durations[1] * 1.2))
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait(timeout=30)
+        assert not wait_until_gone(build.pid), f"kill {kill}: worker processes outlived the build"
+        assert (root / "site/index.html").is_file(), f"kill {kill}: no complete site/ after the kill"
+    assert incremental(root).files  # this build cleans up after the killed ones
+    leftovers = [p.name for p in root.iterdir() if p.name.startswith(".site-")]
+    assert not leftovers, f"staging folders left behind: {leftovers}"
+    clean(root)
+    assert_same_tree(root / "site", root / "clean")
