@@ -18,7 +18,7 @@ from pathlib import Path
 from generator import redaction, reporting, timestamps
 from generator.content.loader import load_config, load_documents
 from generator.errors import Problem
-from generator.incremental.cache import BuildCache
+from generator.incremental.cache import BuildCache, WarmDocuments
 from generator.incremental.keys import digest, inputs_key, site_key, step_unit
 from generator.incremental.previous import PreviousBuild
 from generator.ledger import FILE_NAME as LEDGER_FILE
@@ -47,6 +47,8 @@ class BuildOptions:
     ledger_path: Path | None = None
     """The publication ledger to read and update (default: woo-ledger.json beside content/; the preview
     passes its own copy, so that serving never changes what the published site records)."""
+    warm: WarmDocuments | None = field(default=None, compare=False)
+    """Documents kept in memory from the previous build of this process (``woosite serve``)."""
 
     @property
     def project_dir(self) -> Path:
@@ -97,7 +99,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     config = redaction.apply_to_config(load_config(options.config_file))
     site_templates = options.project_dir / "templates"
     inputs = inputs_key(options.config_file, options.content_dir, site_templates, options.base_url)
-    cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean)
+    cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean, warm=options.warm)
     sources = redaction.apply(load_documents(options.content_dir, config, cache.loader(report)), config.redactions)
     site = build_site(config, sources, options.base_url)
     ledger = Ledger.load(options.ledger_file)

@@ -11,6 +11,7 @@ import pytest
 
 from generator.build import BuildOptions, BuildResult, build
 from generator.errors import ContentError
+from generator.incremental.cache import WarmDocuments
 from generator.render import markdown
 from tests.conftest import run_woosite
 
@@ -208,3 +209,21 @@ def test_markdown_is_rendered_once_per_document_version(site_project: Path, monk
     check(root)  # the clean reference build (its own cache) renders everything again
     assert rendered.count("Een veilig, groen dorp.") == 2, "the edited text: once in each build"
     assert rendered.count("Veilige wegen.") == 1, "an unchanged text: only in the clean build, from its own cache"
+
+
+def test_a_warm_process_reads_only_changed_files(site_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``woosite serve`` keeps the loaded documents in memory: a rebuild reads only the edited content file."""
+    root = site_project
+    options = BuildOptions(content_dir=root / "content", out_dir=root / "site", warm=WarmDocuments())
+    build(options)
+    doc = root / "content/lisse-1.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("Een veilig dorp.", "Een warm dorp."))
+    read: list[Path] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or real(self))
+    build(options)
+    monkeypatch.undo()
+    assert {p for p in read if p.suffix == ".md"} == {doc}
+    assert not (root / ".woosite-cache/documents.pickle").exists(), "the warm documents stay in memory"
+    clean(root)
+    assert_same_tree(root / "site", root / "clean")

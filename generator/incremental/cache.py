@@ -30,11 +30,37 @@ from generator.structure import Site
 DOCUMENTS = "documents.pickle"
 
 
+class WarmDocuments:
+    """Loaded documents kept in memory between the builds of one process (``woosite serve``).
+
+    A file whose size and modification time are unchanged is not even read again; the documents are
+    not written to the cache folder (the preview's folder is thrown away at the end anyway).
+    """
+
+    def __init__(self) -> None:
+        self.inputs = ""
+        self.documents: dict[str, SourceDocument] = {}
+        self.seen: dict[Path, tuple[int, int, str]] = {}
+        """Content file -> (size, mtime_ns, SHA-256) when it was last read."""
+
+    def digest(self, path: Path) -> str:
+        st = path.stat()
+        known = self.seen.get(path)
+        if known is not None and known[:2] == (st.st_size, st.st_mtime_ns):
+            return known[2]
+        found = hashlib.sha256(path.read_bytes()).hexdigest()
+        self.seen[path] = (st.st_size, st.st_mtime_ns, found)
+        return found
+
+
 class BuildCache:
     """One build's view of the cache folder; ``folder=None`` keeps nothing, ``clean`` reads nothing."""
 
-    def __init__(self, folder: Path | None, out_dir: Path, inputs: str, clean: bool = False) -> None:
+    def __init__(
+        self, folder: Path | None, out_dir: Path, inputs: str, clean: bool = False, warm: WarmDocuments | None = None
+    ) -> None:
         self.folder = folder
+        self.warm = warm
         self.out_dir = out_dir.resolve()
         self.inputs = inputs
         self.documents: dict[str, SourceDocument] = {}
@@ -45,6 +71,9 @@ class BuildCache:
         record = BuildRecord.from_json(_read(self._record_file()) or "")
         if record is not None and record.inputs == inputs:
             self.previous = PreviousBuild(self.out_dir, record)
+        if warm is not None:
+            self.documents = warm.documents if warm.inputs == inputs else {}
+            return
         try:
             with (folder / DOCUMENTS).open("rb") as f:
                 cached = pickle.load(f)
@@ -77,7 +106,8 @@ class BuildCache:
         missing: list[Path] = []
         for path in paths:
             try:
-                key = _document_key(path, hashlib.sha256(path.read_bytes()).hexdigest())
+                content = self.warm.digest(path) if self.warm else hashlib.sha256(path.read_bytes()).hexdigest()
+                key = _document_key(path, content)
             except OSError:
                 missing.append(path)
                 continue
@@ -125,7 +155,9 @@ class BuildCache:
                 st = os.stat(self.out_dir / site_path)
                 record.files[site_path] = (st.st_size, st.st_mtime_ns)
         _write_atomic(self._record_file(), record.to_json().encode("utf-8"))
-        if self.loaded.keys() != self.documents.keys():
+        if self.warm is not None:
+            self.warm.inputs, self.warm.documents = self.inputs, self.loaded
+        elif self.loaded.keys() != self.documents.keys():
             data = pickle.dumps({"inputs": self.inputs, "documents": self.loaded}, protocol=pickle.HIGHEST_PROTOCOL)
             _write_atomic(self.folder / DOCUMENTS, data)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.build import BuildOptions, BuildResult, build
 from generator.errors import Problem, WoositeError
+from generator.incremental.cache import WarmDocuments
 from generator.preview.server import PreviewServer
 from generator.preview.state import PreviewState
 from generator.preview.watcher import changed_paths, snapshot, wait_for_change
@@ -67,6 +68,7 @@ class Preview:
             base_url=self.url,
             cache_dir=self.workdir / "cache",
             ledger_path=ledger,
+            warm=WarmDocuments(),  # a warm process: unchanged files are not read again between rebuilds
         )
         self.build_options = build_options
         self.thread = threading.Thread(target=self.server.serve_forever, name="woosite-serve", daemon=True)
