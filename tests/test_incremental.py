@@ -123,6 +123,7 @@ def test_edits_additions_and_deletions_give_the_clean_build(site_project: Path) 
 def test_one_edit_produces_only_what_depends_on_the_document(site_project: Path) -> None:
     root = site_project
     incremental(root)
+    inodes = {p: p.stat().st_ino for p in (root / "site").rglob("*") if p.is_file()}
     doc = root / "content/lisse-1.md"
     doc.write_text(doc.read_text(encoding="utf-8") + "\nEen extra zin.\n")
     result = incremental(root)
@@ -143,6 +144,10 @@ def test_one_edit_produces_only_what_depends_on_the_document(site_project: Path)
     assert set(tables) <= result.reused, "other documents' CSV files depend on their own document only"
     assert set(metadata) <= result.reused, "other documents' DiWoo files depend on their own document only"
     assert f"{edited}lisse-begroting-2022-programma-1-veiligheid.diwoo.xml" in produced
+    now = {p.relative_to(root / "site").as_posix(): p.stat().st_ino for p in inodes if p.exists()}
+    before = {p.relative_to(root / "site").as_posix(): ino for p, ino in inodes.items()}
+    assert all(now[p] == before[p] for p in result.reused), "reused files are the same files (hard links), not copies"
+    assert now[f"{edited}index.html"] != before[f"{edited}index.html"], "a produced file is a new file"
 
 
 def test_no_change_rebuild_leaves_the_site_alone(site_project: Path) -> None:

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from bench.synthetic import make_project
+from generator.outputs import swap
 from tests.conftest import ROOT
 from tests.test_incremental import assert_same_tree, clean, incremental
 
@@ -75,3 +76,17 @@ def test_killed_builds_never_lose_the_site_nor_leave_anything_behind(tmp_path: P
     assert not leftovers, f"staging folders left behind: {leftovers}"
     clean(root)
     assert_same_tree(root / "site", root / "clean")
+
+
+def test_a_site_moved_aside_by_a_killed_swap_is_put_back(tmp_path: Path) -> None:
+    """Where the swap takes two renames, a kill between them leaves the old site aside: the next build restores it."""
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(gone.stdout)
+    aside = tmp_path / f".site-old-{dead}-x" / "site"
+    aside.mkdir(parents=True)
+    (aside / "index.html").write_text("old site", encoding="utf-8")
+    staged = tmp_path / f".site-new-{dead}-y"
+    staged.mkdir()
+    mine = swap.new_folder(tmp_path / "site")
+    assert (tmp_path / "site/index.html").read_text(encoding="utf-8") == "old site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", mine.name])
