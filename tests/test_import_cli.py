@@ -17,7 +17,7 @@ def test_import_writes_and_summarises(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / TARGET).is_file()
     assert "written" in result.stdout
-    summary = result.stdout.splitlines()[1]
+    summary = result.stdout.splitlines()[0]
     for part in (
         "Lisse (GM0553)",
         "begroting 2021",

@@ -243,9 +243,19 @@ def split_row(text: str) -> tuple[str, list[str]] | None:
         if glued is None or parts is None:
             return None
         label, values = glued.group(1), parts
+    if _header_years(label, values):
+        return None
     if not label or not _label(label) or len(label) > 60 or label.endswith((":", ",")) or numbers.multiplier(label):
         return None
     return label, values
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _header_years(label: str, values: list[str]) -> bool:
+    """ "Omschrijving Raming 2020 Raming 2021": column labels ending in years, not a row of amounts."""
+    return all(_YEAR.fullmatch(v) for v in values) and any(_YEAR.fullmatch(w) for w in label.split())
 
 
 def rows(lines: list[Line], i: int) -> Found | None:
@@ -262,7 +272,7 @@ def rows(lines: list[Line], i: int) -> Found | None:
     if split_row(lines[i].clean) is None:
         nxt = _next(lines, i + 1)
         text = lines[i].clean
-        if nxt is None or nxt > i + 2 or split_row(lines[nxt].clean) is None or text.endswith((".", ":", ";")):
+        if nxt is None or nxt > i + 2 or split_row(lines[nxt].clean) is None or text.endswith((".", ":", ";", "?")):
             return None
         header, i = lines[i], nxt
     found: list[tuple[Line, tuple[str, list[str]]]] = []
