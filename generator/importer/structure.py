@@ -18,7 +18,7 @@ from generator.importer.finance import Found
 from generator.importer.lines import Line, collapse, is_sentence, title_like
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○■□►▸➢✓*\-–]\s+(\S.*)$")
-NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
+NUMBERED = re.compile(r"^\s*([1-9]\d?)[.)]\s+(\S.*)$")  # "01." keeps its zero: not a list
 GOAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\s*-)\s+(\S.*)$")
 _GLUE = re.compile(r"^([A-Z][a-zà-ÿ]+(?:[ /&-]+[a-zà-ÿ./&-]+){0,3})([A-Z0-9(].*)$")
 _LABELS = sorted(vocabulary.STATUS_LABELS, key=len, reverse=True)
