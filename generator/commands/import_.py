@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from functools import cache
 from pathlib import Path
 
 import click
@@ -125,7 +126,9 @@ def write_atomic(target: Path, text: str) -> None:
         raise
 
 
+@cache
 def _umask() -> int:
+    """The process's umask (read once: reading it means setting it)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask

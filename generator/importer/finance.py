@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pydantic import ValidationError
 
@@ -230,6 +231,13 @@ def _header_cell(text: str) -> bool:
 
 def split_row(text: str) -> tuple[str, list[str]] | None:
     """ "Saldo (4.886) (4.741)" -> ("Saldo", ["(4.886)", "(4.741)"]); glued cells are cut apart."""
+    found = _split_row(text)
+    return None if found is None else (found[0], list(found[1]))
+
+
+@lru_cache(maxsize=8192)
+def _split_row(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """``split_row``, remembered: every recogniser run from a line above asks again for the same line."""
     if numbers.unit_note(text):
         return None
     cells_ = numbers.tokens(collapse(text))
@@ -247,7 +255,7 @@ def split_row(text: str) -> tuple[str, list[str]] | None:
         return None
     if not label or not _label(label) or len(label) > 60 or label.endswith((":", ",")) or numbers.multiplier(label):
         return None
-    return label, values
+    return label, tuple(values)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Kind = Literal["amount", "percentage"]
@@ -27,6 +28,8 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 EMPTY_CELLS = frozenset({"-", "\u2212", "\u2013", "\u2014", "", "n.v.t.", "nvt"})
+# Every unit note has one of these; the rest of the tests run only when one is there.
+_UNIT_WORD = re.compile(r"€|eur|x|×|\*|duizend|miljoen")
 _GLUED = re.compile(rf"[(]?[{_DASHES}]?\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?[)]?")
 
 
@@ -40,6 +43,7 @@ class Number:
     """1000 for k€ amounts."""
 
 
+@lru_cache(maxsize=8192)
 def parse(text: str) -> Number | None:
     """A Dutch number, or None when ``text`` is not exactly one number."""
     match = _NUMBER.match(text.strip().replace("\u00a0", " "))
@@ -84,9 +88,12 @@ def split_glued(text: str) -> list[str] | None:
     return parts
 
 
+@lru_cache(maxsize=8192)
 def multiplier(text: str) -> int | None:
     """The unit a note declares: "Bedragen x 1.000", "(x € 1.000)", "in duizenden euro's" -> 1000; "(€)" -> 1."""
     folded = text.strip().lower().replace("\u00a0", " ")
+    if not _UNIT_WORD.search(folded):
+        return None
     if re.fullmatch(r"\(?\s*(?:bedragen\s*)?(?:in\s*)?(?:€|euro|eur)\s*\)?", folded):
         return 1
     match = re.search(r"(?:x|×|\*)\s*(?:€|eur)?\s*(1(?:\.000)+|1\s*mln|1\s*miljoen)\b", folded)
@@ -100,6 +107,7 @@ def multiplier(text: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def unit_note(text: str) -> bool:
     """A line that only declares the unit of a table (e.g. "Bedragen x 1.000")."""
     folded = text.strip().lower()

@@ -150,9 +150,21 @@ _ARTICLES = frozenset({"de", "den", "het", "s"})
 _MAX_WORDS = 8
 
 
+class _FoldTable(dict[int, int]):
+    """str.translate table that learns each character once: its first ASCII letter after NFKD, or itself."""
+
+    def __missing__(self, code: int) -> int:
+        ascii_ = unicodedata.normalize("NFKD", chr(code)).encode("ascii", "ignore").decode()[:1]
+        self[code] = ord(ascii_) if ascii_ else code
+        return self[code]
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Accents removed (one character for one: positions stay comparable), case kept."""
-    return "".join(unicodedata.normalize("NFKD", c).encode("ascii", "ignore").decode()[:1] or c for c in text)
+    return text if text.isascii() else text.translate(_FOLD)
 
 
 @cache
