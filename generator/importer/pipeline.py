@@ -173,6 +173,7 @@ def _trace(block: Block, result: ImportResult) -> None:
         found = block.found
         first = min([found.header_line, *found.row_lines])
         _use(result, [n for n in range(first, found.row_lines[-1] + 1) if n not in result.uses], "finance")
+        _use(result, found.dropped, "finance")
 
 
 def _metadata(
