@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem
-from generator.importer import checks, content_file, metadata, reader, structure
+from generator.importer import checks, content_file, metadata, numbers, reader, structure
 from generator.importer.blocks import Block, Heading, ListBlock, Pairs, Paragraph, Table
 from generator.importer.finance import Found, find_table
 from generator.importer.lines import Line
@@ -116,13 +116,20 @@ def _tables(lines: list[Line]) -> dict[int, Found]:
     tables: dict[int, Found] = {}
     i = 0
     while i < len(lines):
-        found = find_table(lines, i) if not lines[i].blank else None
+        found = find_table(lines, i) if _may_start_table(lines[i]) else None
         if found is None:
             i += 1
             continue
         tables[i] = found
         i = max(found.end, i + 1)
     return tables
+
+
+def _may_start_table(line: Line) -> bool:
+    """No recogniser starts a table at a blank line or at a sentence (ends in . : ;) without a "|" that is
+    not a unit note; skipping those saves most of the import's time on prose."""
+    text = line.clean
+    return bool(text) and ("|" in text or not text.endswith((".", ":", ";")) or numbers.unit_note(text))
 
 
 def _attach_tables(blocks: list[Block], result: ImportResult) -> None:
