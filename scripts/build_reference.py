@@ -19,6 +19,27 @@ XS = "{http://www.w3.org/2001/XMLSchema}"
 OUT = Path(__file__).resolve().parent.parent / "generator" / "reference" / "data"
 FIRST_CBS_YEAR = 2019
 KINDS = {"gemeentelijst": "gemeente", "provincielijst": "provincie", "waterschapslijst": "waterschap"}
+# Years of the water-board mergers since 2011 (the TOOI list has no dates): (valid_from, valid_to) by code.
+# 2011 Scheldestromen (Zeeuws-Vlaanderen, Zeeuwse Eilanden); 2013 Vallei en Veluwe (Veluwe, Vallei & Eem);
+# 2014 Vechtstromen (Velt en Vecht, Regge en Dinkel); 2016 Drents Overijsselse Delta (Groot Salland, Reest en
+# Wieden); 2017 Limburg (Roer en Overmaas, Peel en Maasvallei).
+WATER_BOARD_YEARS = {
+    "WS0524": ("", "2010"),
+    "WS0536": ("", "2010"),
+    "WS0661": ("2011", ""),
+    "WS0153": ("", "2012"),
+    "WS0154": ("", "2012"),
+    "WS0662": ("2013", ""),
+    "WS0649": ("", "2013"),
+    "WS0201": ("", "2013"),
+    "WS0663": ("2014", ""),
+    "WS0151": ("", "2015"),
+    "WS0648": ("", "2015"),
+    "WS0664": ("2016", ""),
+    "WS0585": ("", "2016"),
+    "WS0638": ("", "2016"),
+    "WS0665": ("2017", ""),
+}
 
 
 def enumerations(schema: etree._ElementTree, list_name: str) -> list[tuple[str, list[str]]]:
@@ -59,14 +80,16 @@ def main() -> None:
                 continue
             label = re.sub(rf"^{kind}\s+", "", texts[0]) if texts else code
             # The CBS list covers every municipality of 2019-2025; one only on the TOOI list ended before.
-            valid_to = str(FIRST_CBS_YEAR - 1) if kind == "gemeente" else ""
+            valid_from, valid_to = WATER_BOARD_YEARS.get(code, ("", ""))
+            if kind == "gemeente":
+                valid_to = str(FIRST_CBS_YEAR - 1)
             rows[code] = {
                 "code": code,
                 "name": label,
                 "kind": kind,
                 "uri": uri,
                 "province": "",
-                "valid_from": "",
+                "valid_from": valid_from,
                 "valid_to": valid_to,
             }
     missing = sorted(set(rows) - on_list)

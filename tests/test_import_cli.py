@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
+
+from generator.commands.import_ import write_atomic
 from generator.errors import ImportFailed
 from generator.importer.pipeline import ImportOptions, import_bytes
-from tests.conftest import run_woosite
+from tests.conftest import ROOT, run_woosite
+from tests.generated_exports import exports
 from tests.importing import seed
 
 TARGET = Path("lisse/begroting-2021/programma-4-bestuur-en-ondersteuning.md")
@@ -17,7 +26,7 @@ def test_import_writes_and_summarises(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / TARGET).is_file()
     assert "written" in result.stdout
-    summary = result.stdout.splitlines()[1]
+    summary = result.stdout.splitlines()[0]
     for part in (
         "Lisse (GM0553)",
         "begroting 2021",
@@ -89,3 +98,44 @@ def test_binary_and_non_utf8_files_are_refused(tmp_path: Path) -> None:
         assert exc.exit_code == 2
     else:
         raise AssertionError("binary input was accepted")
+
+
+def test_a_failed_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The content file is replaced by one rename: a write killed half-way leaves the old file and no temp file."""
+    target = tmp_path / "a" / "b.md"
+    write_atomic(target, "old\n" * 1000)
+
+    def killed(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "new\n" * 1000)
+    assert target.read_text(encoding="utf-8") == "old\n" * 1000
+    assert [p.name for p in target.parent.iterdir()] == ["b.md"]
+
+
+def test_a_killed_import_never_leaves_a_truncated_file(tmp_path: Path) -> None:
+    """SIGKILL at several moments of a 60-file import: every content file there is complete."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    expected = {}
+    for found in exports(60, seed=17):
+        (folder / found.name).write_text(found.text, encoding="utf-8")
+    for found in exports(60, seed=17):
+        result = import_bytes(found.text.encode(), folder / found.name, ImportOptions())
+        assert result.text is not None and result.relative_path is not None
+        expected[result.relative_path] = result.text
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for delay in (0.3, 0.6, 0.9, 1.2):
+        content = tmp_path / f"content-{delay}"
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "import", str(folder), "--content", str(content), "--force"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        for path in content.rglob("*.md") if content.exists() else []:
+            assert path.read_text(encoding="utf-8") == expected[path.relative_to(content)]

@@ -1,20 +1,37 @@
-"""woosite import: raw programme exports in, content files out (never over a hand-edited file)."""
+"""woosite import: raw programme exports in, content files out (never over a hand-edited file).
+
+Files and folders (every ``*.txt`` below them) are imported in one process: one summary line per file,
+then a total. A file whose metadata cannot be found is refused (its problems listed, exit code 2) while
+the others are written; a content file that differs from its import stops the whole run before anything
+is written. Content files are written through a temporary file and a rename, so a killed import leaves
+either the old file or the new one, never half of one.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
+from functools import cache
 from pathlib import Path
 
 import click
 
 from generator.commands import options
+from generator.content.loader import load_config
 from generator.errors import ImportFailed, Problem, WoositeError
 from generator.importer.pipeline import ImportOptions, ImportResult, import_bytes
 from generator.reference.taxonomy import DOCUMENT_KINDS
 
 
 @click.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--publisher", default=None, help="Municipality name or code (GM0553) when the text does not name it.")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--publisher",
+    default=None,
+    help="Municipality, province or water board (name or code) when the text does not name it "
+    "(default: publisher in site.yaml).",
+)
 @click.option(
     "--kind", type=click.Choice(DOCUMENT_KINDS), default=None, help="Document kind when the text does not state it."
 )
@@ -30,7 +47,7 @@ from generator.reference.taxonomy import DOCUMENT_KINDS
 @options.content_dir
 @click.option("--force", is_flag=True, help="Replace content files that differ from this import (loses their edits).")
 def command(
-    files: tuple[Path, ...],
+    sources: tuple[Path, ...],
     publisher: str | None,
     kind: str | None,
     year: int | None,
@@ -38,25 +55,83 @@ def command(
     content_dir: Path,
     force: bool,
 ) -> None:
-    """Import platform exports (plain text) as content files."""
-    options = ImportOptions(publisher=publisher, kind=kind, year=year, programme=programme)
-    results = [_import(path, options) for path in files]
-    missing = [problem for result in results for problem in result.missing]
-    if missing:
-        raise ImportFailed(missing)
-    targets = _targets(results, content_dir, force)
-    for result, target in zip(results, targets, strict=True):
+    """Import platform exports (plain text files, or folders of them) as content files."""
+    options = ImportOptions(
+        publisher=publisher, kind=kind, year=year, programme=programme, default_publisher=_site_publisher(content_dir)
+    )
+    results = [_import(path, options) for path in _files(sources)]
+    refused = [result for result in results if result.missing]
+    imported = [result for result in results if not result.missing]
+    targets = _targets(imported, content_dir, force)
+    written = 0
+    for result, target in zip(imported, targets, strict=True):
         assert result.text is not None
         if target.is_file() and target.read_text(encoding="utf-8") == result.text:
             status = "unchanged"
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(result.text, encoding="utf-8")
-            status = "written"
-        click.echo(f"{target}: {status}")
-        click.echo("  " + _summary(result))
+            write_atomic(target, result.text)
+            status, written = "written", written + 1
+        click.echo(f"{target}: {status}; {_summary(result)}")
         for warning in result.warnings:
             click.echo(f"  warning: {warning}")
+    for result in refused:
+        click.echo(f"{result.name}: refused; " + _count(len(result.missing), "missing field"))
+    warnings = sum(len(result.warnings) for result in results)
+    if len(results) > 1:
+        click.echo(
+            f"{_count(len(results), 'file')}: {len(imported)} imported ({written} written, "
+            f"{len(imported) - written} unchanged), {_count(warnings, 'warning')}, {len(refused)} refused"
+        )
+    problems = [problem for result in refused for problem in result.missing]
+    if problems and not imported:
+        raise ImportFailed(problems)
+    if problems:
+        # The other files were imported: say so rather than the CLI's "nothing was changed".
+        for problem in problems:
+            click.echo(f"error: {problem}", err=True)
+        sys.exit(ImportFailed.exit_code)
+
+
+def _files(sources: tuple[Path, ...]) -> list[Path]:
+    """The exports named: files as given, folders as every ``*.txt`` below them in name order."""
+    files: list[Path] = []
+    for source in sources:
+        if source.is_dir():
+            found = sorted(p for p in source.rglob("*.txt") if p.is_file())
+            if not found:
+                raise ImportFailed(Problem(source, None, "no .txt exports in this folder", "check the folder"))
+            files += found
+        else:
+            files.append(source)
+    return files
+
+
+def _site_publisher(content_dir: Path) -> str | None:
+    """``publisher:`` of the site.yaml beside the content folder, if there is one."""
+    config = content_dir.resolve().parent / "site.yaml"
+    return load_config(config).publisher if config.is_file() else None
+
+
+def write_atomic(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` via a temporary file in the same folder and one rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@cache
+def _umask() -> int:
+    """The process's umask (read once: reading it means setting it)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _import(path: Path, options: ImportOptions) -> ImportResult:
@@ -100,7 +175,8 @@ def _targets(results: list[ImportResult], content_dir: Path, force: bool) -> lis
 def _summary(result: ImportResult) -> str:
     assert result.publisher and result.kind and result.programme
     parts = [
-        f"publisher {result.publisher.name} ({result.publisher.code})",
+        f"publisher {result.publisher.name} ({result.publisher.code}"
+        + (", from site.yaml)" if result.publisher_from_site else ")"),
         f"{result.kind.value} {result.year}",
         result.programme.heading,
         _count(len(result.sections), "section"),

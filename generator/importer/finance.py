@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pydantic import ValidationError
 
@@ -34,7 +35,8 @@ _ROLES: list[tuple[str, RowRole]] = [
 ]
 _NOTE = re.compile(r"^(?:stand|peildatum|stand per|bron)\b.{0,40}\d{4}$", re.I)
 _MAX_HEADER_CELL = 45
-_UNIT_HEAD = re.compile(r"^\(?(?:bedragen\s+)?(?:x|×)\s*€?\s*1(?:\.000)+\)?\s+", re.I)
+_UNIT_HEAD = re.compile(r"^\(?(?:bedragen\s+)?(?:x|×|\*)\s*€?\s*1(?:[. ]?000)+(?:,-)?\)?\s+", re.I)
+_UNIT_TAIL = re.compile(r"\s+\(?(?:bedragen\s+)?(?:x|×|\*)\s*€?\s*1(?:[. ]?000)+(?:,-)?\)?$", re.I)
 
 
 @dataclass
@@ -49,6 +51,8 @@ class Found:
     header_line: int
     note: str | None = None
     warnings: list[Problem] = field(default_factory=list)
+    dropped: list[int] = field(default_factory=list)
+    """Line numbers of chart labels beside the table, dropped."""
 
 
 Recogniser = Callable[[list[Line], int], Found | None]
@@ -68,7 +72,7 @@ def find_table(lines: list[Line], i: int) -> Found | None:
     for recognise in RECOGNISERS:
         found = recognise(lines, i)
         if found is not None:
-            return found
+            return chart_leftovers(lines, found)
     return None
 
 
@@ -182,7 +186,7 @@ def cells(lines: list[Line], i: int) -> Found | None:
         after = _next(lines, j + 1)
         if numbers.unit_note(text) and labels:
             units.add(numbers.multiplier(text) or 1)
-        elif _header_cell(text) and not (_number(lines, after) is not None and labels):
+        elif _header_cell(text) and split_row(text) is None and not (_number(lines, after) is not None and labels):
             labels.append(text)
         else:
             break
@@ -230,6 +234,13 @@ def _header_cell(text: str) -> bool:
 
 def split_row(text: str) -> tuple[str, list[str]] | None:
     """ "Saldo (4.886) (4.741)" -> ("Saldo", ["(4.886)", "(4.741)"]); glued cells are cut apart."""
+    found = _split_row(text)
+    return None if found is None else (found[0], list(found[1]))
+
+
+@lru_cache(maxsize=8192)
+def _split_row(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """``split_row``, remembered: every recogniser run from a line above asks again for the same line."""
     if numbers.unit_note(text):
         return None
     cells_ = numbers.tokens(collapse(text))
@@ -243,9 +254,19 @@ def split_row(text: str) -> tuple[str, list[str]] | None:
         if glued is None or parts is None:
             return None
         label, values = glued.group(1), parts
+    if _header_years(label, values):
+        return None
     if not label or not _label(label) or len(label) > 60 or label.endswith((":", ",")) or numbers.multiplier(label):
         return None
-    return label, values
+    return label, tuple(values)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _header_years(label: str, values: list[str]) -> bool:
+    """ "Omschrijving Raming 2020 Raming 2021": column labels ending in years, not a row of amounts."""
+    return all(_YEAR.fullmatch(v) for v in values) and any(_YEAR.fullmatch(w) for w in label.split())
 
 
 def rows(lines: list[Line], i: int) -> Found | None:
@@ -262,7 +283,7 @@ def rows(lines: list[Line], i: int) -> Found | None:
     if split_row(lines[i].clean) is None:
         nxt = _next(lines, i + 1)
         text = lines[i].clean
-        if nxt is None or nxt > i + 2 or split_row(lines[nxt].clean) is None or text.endswith((".", ":", ";")):
+        if nxt is None or nxt > i + 2 or split_row(lines[nxt].clean) is None or text.endswith((".", ":", ";", "?")):
             return None
         header, i = lines[i], nxt
     found: list[tuple[Line, tuple[str, list[str]]]] = []
@@ -328,8 +349,13 @@ def _columns(header: Line, width: int, warnings: list[Problem]) -> tuple[str | N
     """
     unit = _UNIT_HEAD.match(header.clean)
     rest = header.clean[unit.end() :] if unit else header.clean
-    for splitter in (_split_capitals, _split_after_years):
-        parts = splitter(rest)
+    rest = _UNIT_TAIL.sub("", rest)
+    runs = [collapse(part) for part in re.split(r"\s{2,}|\t", header.text.strip()) if part.strip()]
+    runs = [part for part in runs if not (numbers.unit_note(part) and part != (unit.group(0).strip() if unit else ""))]
+    if unit and runs and runs[0] == unit.group(0).strip():
+        runs = runs[1:]
+    candidates = [runs] if len(runs) > 1 else []
+    for parts in [*candidates, _split_capitals(rest), _split_after_years(rest)]:
         if unit and len(parts) == width:
             return unit.group(0).strip(), parts
         if len(parts) == width + 1:
@@ -382,7 +408,7 @@ def pipes(lines: list[Line], i: int) -> Found | None:
     ]
     if len(body) < 2:
         return None
-    (header_line, header), data = body[0], body[1:]
+    header_line, header, data = _pipe_header(body)
     width = len(header) - 1
     if width < 1:
         return None
@@ -401,6 +427,33 @@ def pipes(lines: list[Line], i: int) -> Found | None:
     return Found(i, j, table, [line.number for line, _ in data], header_line.number, warnings=warnings)
 
 
+def _pipe_header(body: list[tuple[Line, list[str]]]) -> tuple[Line, list[str], list[tuple[Line, list[str]]]]:
+    """The header rows of a pipe table (up to three rows without a number, as in "Begroting" over "2022" or
+    "Primair" / "na wijziging"), joined per column; an empty header cell continues the one to its left."""
+    count = 1
+    while count < min(3, len(body) - 1) and not any(
+        numbers.parse(c) and not _YEAR.fullmatch(c) for c in body[count][1][1:]
+    ):
+        count += 1
+    if count == 1:
+        return body[0][0], body[0][1], body[1:]
+    width = max(len(cells_) for _, cells_ in body[:count])
+    labels = [[] for _ in range(width)]  # type: list[list[str]]
+    for _, cells_ in body[:count]:
+        last = ""
+        for n in range(width):
+            cell = cells_[n] if n < len(cells_) else ""
+            last = cell or (last if n > 0 and count > 1 and _spans(body[:count], n) else "")
+            if last and (not labels[n] or labels[n][-1] != last):
+                labels[n].append(last)
+    return body[0][0], [" ".join(parts) for parts in labels], body[count:]
+
+
+def _spans(header: list[tuple[Line, list[str]]], n: int) -> bool:
+    """An empty cell in an upper header row spans to its left only when a lower row names this column."""
+    return any(n < len(cells_) and cells_[n] for _, cells_ in header[1:])
+
+
 def _with_note(lines: list[Line], found: Found) -> Found:
     """Take a note right after the table ("Stand 1 januari 2022") as part of its caption."""
     after = _next(lines, found.end)
@@ -409,4 +462,60 @@ def _with_note(lines: list[Line], found: Found) -> Found:
     return found
 
 
-RECOGNISERS: list[Recogniser] = [pipes, cells, stacked, rows]
+_CARD_LABEL = re.compile(r"^([^\W\d_][^€]{0,40}?)\s*(\(€\)|€|\(?x\s*€\s*1(?:[. ]?000)+\)?)$")
+
+
+def card(lines: list[Line], i: int) -> Found | None:
+    """A "card" of label/value lines instead of a table: "Begroot €" / "1.234" / "Gerealiseerd €" / "1.300"."""
+    labels: list[str] = []
+    values: list[Value] = []
+    units: set[int] = set()
+    row_lines: list[int] = []
+    j: int | None = i
+    end = i
+    while j is not None and (match := _CARD_LABEL.match(lines[j].clean)):
+        k = _next(lines, j + 1)
+        amount = _number(lines, k)
+        if k is None or amount is None or amount.kind != "amount" or amount.scale != 1:
+            break
+        labels.append(match.group(1).strip())
+        values.append(amount.value)
+        units.add(numbers.multiplier(match.group(2)) or 1)
+        row_lines.append(lines[j].number)
+        end = k + 1
+        j = _next(lines, end)
+    if len(labels) < 2 or len(units) > 1 or len(set(labels)) < len(labels):
+        return None
+    table = _make(None, units.pop(), None, labels, [("Bedrag", values)], ["amount"] * len(labels))
+    if table is None:
+        return None
+    return Found(i, end, table, [row_lines[0]], lines[i].number)
+
+
+_CHART_LABEL = re.compile(r"^(?:€\s*[-\u2212]?\d{1,3}(?:\.\d{3})*|[-\u2212]?\d{1,3}(?:,\d+)?\s*%)$")
+
+
+def chart_leftovers(lines: list[Line], found: Found) -> Found:
+    """Lone chart labels right after a table ("€ 34.879.177", "100,0%"): dropped, and said so in a warning."""
+    dropped: list[Line] = []
+    j = _next(lines, found.end)
+    while j is not None and j <= found.end + 1:
+        if not _CHART_LABEL.match(lines[j].clean):
+            break
+        dropped.append(lines[j])
+        found.end = j + 1
+        j = _next(lines, j + 1)
+    if dropped:
+        found.dropped = [line.number for line in dropped]
+        found.warnings.append(
+            Problem(
+                None,
+                dropped[0].number,
+                "labels of a chart beside the table dropped: " + ", ".join(f"'{line.clean}'" for line in dropped),
+                "the table holds the numbers; add them to it if they say more",
+            )
+        )
+    return found
+
+
+RECOGNISERS: list[Recogniser] = [pipes, card, cells, stacked, rows]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -20,7 +21,7 @@ class Line:
     def blank(self) -> bool:
         return not self.text.strip()
 
-    @property
+    @cached_property
     def clean(self) -> str:
         """The text with runs of spaces collapsed and the ends trimmed."""
         return collapse(self.text)

@@ -10,23 +10,26 @@ beside a "Rekening 2021" column. Anything else is left for the user to give with
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from generator.importer import vocabulary
 from generator.importer.lines import Line, title_like
 from generator.models import FinanceTable, Programme
-from generator.reference.organisations import Organisation, find_in_text
+from generator.reference.organisations import Mention, Organisation, mentions
 from generator.reference.taxonomy import DocumentKind
 
 _LABELS = r"Programma|Domein|Thema|Opgave|Pijler|Taakveld|Beleidsveld|Hoofdstuk|Deelprogramma|Programmaonderdeel"
 _PROGRAMME = re.compile(rf"^({_LABELS})\s+(\d{{1,2}}(?:\.\d{{1,2}})?[a-zA-Z]?|[IVX]{{1,5}})\s*[:.\-–]?\s+(\S.*)$")
+# "P3 Veiligheid", "P0 – Bestuur": the short form some platforms use for "Programma 3".
+_SHORT_PROGRAMME = re.compile(r"^P(\d{1,2})\s*[:.\-–]?\s+(\S.*)$")
 _KIND_WORDS: dict[str, DocumentKind] = {
     "begroting": DocumentKind.begroting,
     "programmabegroting": DocumentKind.begroting,
     "jaarverslag": DocumentKind.jaarverslag,
     "jaarrekening": DocumentKind.jaarverslag,
     "jaarstukken": DocumentKind.jaarverslag,
+    "programmarekening": DocumentKind.jaarverslag,
+    "jaarverslag en jaarrekening": DocumentKind.jaarverslag,
     "kadernota": DocumentKind.kadernota,
     "kaderbrief": DocumentKind.kadernota,
     "voorjaarsnota": DocumentKind.voorjaarsnota,
@@ -37,7 +40,9 @@ _KIND_WORDS: dict[str, DocumentKind] = {
     "voortgangsrapportage": DocumentKind.voortgangsrapportage,
 }
 _KIND = "|".join(sorted(_KIND_WORDS, key=len, reverse=True))
-_TITLE = re.compile(rf"^(?:de\s+)?({_KIND})\s+((?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)\d\d)?$", re.I)
+# "1e", "2e", "Eerste", "Tweede" before a bestuursrapportage (or any kind) is its number in the year.
+_ORDINAL = r"(?:(?:[1-4](?:e|ste|de)|eerste|tweede|derde|vierde)\s+)?"
+_TITLE = re.compile(rf"^(?:de\s+)?{_ORDINAL}({_KIND})\s+((?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)\d\d)?$", re.I)
 _SELF = re.compile(
     rf"\b[Dd]eze\s+({_KIND})\b(?:[^.?!]{{0,60}}?\b(?:voor|over|van)\s+(?:het\s+(?:begrotings)?jaar\s+)?((?:19|20)\d\d)\b)?",
     re.I,
@@ -46,7 +51,9 @@ _COST_QUESTION = re.compile(r"^Wat heeft het gekost(?: in ((?:19|20)\d\d))?\s*\?
 _REALISED = re.compile(r"^(?:Rekening|Realisatie|Jaarrekening|Werkelijk)\s+((?:19|20)\d\d)$", re.I)
 # Words just before a municipality's name that say the text is about someone else.
 _OTHER = {"bij", "zoals", "met", "en", "naar", "dan", "tussen", "samen", "buurgemeente", "buurgemeenten"}
-_SKIP = {"gemeente", "de"}
+# For a province or water board, also words that make it the giver or receiver of something.
+_OTHER_BODY = _OTHER | {"van", "door", "aan", "via", "vanuit", "richting", "binnen", "namens"}
+_SKIP = {"gemeente", "de", "het"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,9 @@ class Evidence:
 
 def parse_programme(text: str) -> Programme | None:
     """ "Programma 4 Bestuur en ondersteuning", "Domein 3: Veiligheid, ..." -> a Programme."""
+    short = _SHORT_PROGRAMME.match(text.strip())
+    if short is not None and title_like(short.group(2), max_length=160, max_words=30):
+        return Programme(number=short.group(1), title=short.group(2).strip())
     match = _PROGRAMME.match(text.strip())
     if match is None or not title_like(match.group(3), max_length=160, max_words=30):
         return None
@@ -131,46 +141,46 @@ def kind_and_year(title_lines: list[Line], lines: list[Line], tables: list[Finan
     return found
 
 
-def publisher_in(text: str) -> tuple[Organisation | None, list[Organisation]]:
-    """The municipality the text speaks for, and every other one it names.
+@dataclass(frozen=True)
+class PublisherFinding:
+    """Who the text speaks for: the publisher (or None), the other bodies it names, and the bodies it names
+    that did not exist in the document's year (a former municipality in a later document)."""
 
-    Candidates come from the reference list; a name must appear capitalised as a name (so the verb
-    "leiden" is not Leiden), and a mention after words like "bij" or "zoals" counts against it.
+    publisher: Organisation | None
+    others: list[Organisation]
+    former: list[Organisation]
+
+
+def publisher_in(text: str, year: int | None = None) -> PublisherFinding:
+    """The municipality, province or water board the text speaks for, and every other body it names.
+
+    Candidates come from the reference list, valid in ``year`` (see ``reference.organisations.mentions``);
+    a mention after words like "bij", "zoals" (for provinces and water boards also "van", "door") counts
+    against a candidate, any other mention for it. The best must score above zero and above the rest.
     """
-    candidates = [org for org in find_in_text(text) if _mentions(text, org.name)]
+    scores: dict[str, int] = {}
+    candidates: list[Organisation] = []
+    former: list[Organisation] = []
+    for mention in mentions(text, year):
+        if not mention.existed:
+            if mention.org not in former:
+                former.append(mention.org)
+            continue
+        if mention.org not in candidates:
+            candidates.append(mention.org)
+        scores[mention.org.code] = scores.get(mention.org.code, 0) + _score(text, mention)
     if len(candidates) <= 1:
-        return (candidates[0] if candidates else None), []
-    scores = {org.code: _score(text, org.name) for org in candidates}
+        return PublisherFinding(candidates[0] if candidates else None, [], former)
     ranked = sorted(candidates, key=lambda o: -scores[o.code])
     best = ranked[0]
     if scores[best.code] <= 0 or scores[best.code] == scores[ranked[1].code]:
-        return None, candidates
-    return best, ranked[1:]
+        return PublisherFinding(None, ranked, former)
+    return PublisherFinding(best, ranked[1:], former)
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-def _occurrences(text: str, name: str) -> list[re.Match[str]]:
-    """Where ``name`` occurs as a name: capitalised as the reference list has it (an article may be lower case)."""
-    folded = _fold(name)
-    article = re.match(r"(?i)(de |den |het |'s-)", folded)
-    head = f"(?i:{re.escape(article.group(1))})" if article else ""
-    rest = folded[article.end() :] if article else folded
-    return list(re.finditer(rf"(?<![\w-]){head}{re.escape(rest)}(?![\w-])", _fold(text)))
-
-
-def _mentions(text: str, name: str) -> bool:
-    return bool(_occurrences(text, name))
-
-
-def _score(text: str, name: str) -> int:
-    folded = _fold(text)
-    score = 0
-    for match in _occurrences(text, name):
-        before = [w.lower() for w in re.findall(r"[\w-]+", folded[max(0, match.start() - 60) : match.start()])]
-        while before and before[-1] in _SKIP:
-            before.pop()
-        score += -1 if before and before[-1] in _OTHER else 1
-    return score
+def _score(text: str, mention: Mention) -> int:
+    before = [w.lower() for w in re.findall(r"[\w-]+", text[max(0, mention.lead - 60) : mention.lead])]
+    while before and before[-1] in _SKIP:
+        before.pop()
+    other = _OTHER if mention.org.kind == "gemeente" else _OTHER_BODY
+    return -1 if before and before[-1] in other else 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Kind = Literal["amount", "percentage"]
@@ -23,11 +24,16 @@ _NUMBER = re.compile(
     (?P<sign2>[{_DASHES}])?\s*
     (?P<body>{_BODY})
     \s*(?P<pct>%)?\s*
-    (?P<close>\))?$""",
+    (?P<close>\))?
+    (?P<nv2>\s+[NV])?$""",
     re.VERBOSE,
 )
 EMPTY_CELLS = frozenset({"-", "\u2212", "\u2013", "\u2014", "", "n.v.t.", "nvt"})
-_GLUED = re.compile(rf"[(]?[{_DASHES}]?\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?[)]?")
+# Every unit note has one of these; the rest of the tests run only when one is there.
+_UNIT_WORD = re.compile(r"€|eur|x|×|\*|duizend|miljoen")
+_GLUED = re.compile(rf"[(]?[{_DASHES}]?\d{{1,3}}(?:\.\d{{3}})+[)]?")
+GLUED_LINE = re.compile(rf"^\D*[^\W\d_]\s*[(]?[{_DASHES}]?\d[{_DASHES}\d.,()]{{4,}}$")
+"""A label with digits glued to it ("Lasten34.87935.6"): cells glued together, perhaps beyond cutting apart."""
 
 
 @dataclass(frozen=True)
@@ -40,16 +46,22 @@ class Number:
     """1000 for k€ amounts."""
 
 
+@lru_cache(maxsize=8192)
 def parse(text: str) -> Number | None:
     """A Dutch number, or None when ``text`` is not exactly one number."""
     match = _NUMBER.match(text.strip().replace("\u00a0", " "))
     if match is None or bool(match["open"]) != bool(match["close"]) or (match["sign"] and match["sign2"]):
         return None
-    if match["pct"] and (match["cur"] or match["nv"]):
+    if match["pct"] and (match["cur"] or match["nv"] or match["nv2"]):
+        return None
+    if match["nv"] and match["nv2"]:
         return None
     body = match["body"].replace(".", "")
     value: int | float = float(body.replace(",", ".")) if "," in body else int(body)
-    negative = bool(match["open"] or match["sign"] or match["sign2"]) or (match["nv"] or "").startswith("N")
+    nadeel = (match["nv"] or "").startswith("N") or (match["nv2"] or "").strip() == "N"
+    if nadeel and (match["open"] or match["sign"] or match["sign2"]):
+        return None  # "N -1.200": two signs, no telling which one the writer meant
+    negative = bool(match["open"] or match["sign"] or match["sign2"]) or nadeel
     if negative:
         value = -value
     return Number(
@@ -62,12 +74,26 @@ def is_empty_cell(text: str) -> bool:
 
 
 def tokens(text: str) -> list[str]:
-    """Split a row into cells: numbers keep their %, N/V prefix, € sign and parentheses together."""
+    """Split a row into cells: numbers keep their %, N/V mark (before or after), € sign and parentheses together.
+
+    An N or V between two numbers belongs to the number after it ("71.393 N 31.393"), as a prefix.
+    """
     words = text.split()
     out: list[str] = []
-    for word in words:
-        if out and (word == "%" or (out[-1] in ("N", "V", "€", "k€") and parse(f"{out[-1]} {word}") is not None)):
-            out[-1] = f"{out[-1]} {word}"
+    for n, word in enumerate(words):
+        joined = f"{out[-1]} {word}" if out else ""
+        following = words[n + 1] if n + 1 < len(words) else None
+        if out and (
+            word == "%"
+            or (out[-1] in ("N", "V", "€", "k€") and parse(joined) is not None)
+            or (
+                word in ("N", "V")
+                and parse(out[-1]) is not None
+                and parse(joined) is not None
+                and (following is None or parse(f"{word} {following}") is None)
+            )
+        ):
+            out[-1] = joined
         else:
             out.append(word)
     return out
@@ -78,18 +104,23 @@ def split_glued(text: str) -> list[str] | None:
 
     Only grouped numbers can be cut apart unambiguously: each group after a dot has exactly three digits.
     """
+    if "," in text:
+        return None  # "1.234,51.234": ",5" + "1.234" or ",51" + ".234"? Decimals make the cut a guess.
     parts = [m.group(0) for m in _GLUED.finditer(text)]
     if not parts or "".join(parts) != text:
         return None
     return parts
 
 
+@lru_cache(maxsize=8192)
 def multiplier(text: str) -> int | None:
     """The unit a note declares: "Bedragen x 1.000", "(x € 1.000)", "in duizenden euro's" -> 1000; "(€)" -> 1."""
     folded = text.strip().lower().replace("\u00a0", " ")
+    if not _UNIT_WORD.search(folded):
+        return None
     if re.fullmatch(r"\(?\s*(?:bedragen\s*)?(?:in\s*)?(?:€|euro|eur)\s*\)?", folded):
         return 1
-    match = re.search(r"(?:x|×|\*)\s*(?:€|eur)?\s*(1(?:\.000)+|1\s*mln|1\s*miljoen)\b", folded)
+    match = re.search(r"(?:x|×|\*)\s*(?:€|eur)?\s*(1(?:[. ]?000)+|1\s*mln|1\s*miljoen)\b", folded)
     if match:
         found = match.group(1).replace(" ", "")
         return 1_000_000 if found in ("1mln", "1miljoen") else int(found.replace(".", ""))
@@ -100,7 +131,10 @@ def multiplier(text: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def unit_note(text: str) -> bool:
     """A line that only declares the unit of a table (e.g. "Bedragen x 1.000")."""
     folded = text.strip().lower()
-    return multiplier(text) is not None and len(folded) <= 40 and not re.search(r"\d{4}", folded.replace("1.000", ""))
+    return (
+        multiplier(text) is not None and len(folded) <= 40 and not re.search(r"\d{4}", re.sub(r"1[. ]?000", "", folded))
+    )

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem
-from generator.importer import checks, content_file, metadata, reader, structure
+from generator.importer import checks, content_file, metadata, numbers, reader, structure
 from generator.importer.blocks import Block, Heading, ListBlock, Pairs, Paragraph, Table
 from generator.importer.finance import Found, find_table
 from generator.importer.lines import Line
@@ -32,6 +32,8 @@ class ImportOptions:
     kind: str | None = None
     year: int | None = None
     programme: str | None = None
+    default_publisher: str | None = None
+    """The site's own publisher (``publisher:`` in site.yaml): taken when the text names no body, or several."""
 
 
 @dataclass
@@ -49,6 +51,8 @@ class ImportResult:
     warnings: list[Problem] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     missing: list[Problem] = field(default_factory=list)
+    publisher_from_site: bool = False
+    """The publisher is the site's own (site.yaml), not named by the text or a flag."""
     uses: dict[int, str] = field(default_factory=dict)
     """What each non-blank input line became: heading, paragraph, list, pairs, status, finance, metadata, residue."""
 
@@ -112,13 +116,20 @@ def _tables(lines: list[Line]) -> dict[int, Found]:
     tables: dict[int, Found] = {}
     i = 0
     while i < len(lines):
-        found = find_table(lines, i) if not lines[i].blank else None
+        found = find_table(lines, i) if _may_start_table(lines[i]) else None
         if found is None:
             i += 1
             continue
         tables[i] = found
         i = max(found.end, i + 1)
     return tables
+
+
+def _may_start_table(line: Line) -> bool:
+    """No recogniser starts a table at a blank line or at a sentence (ends in . : ;) without a "|" that is
+    not a unit note; skipping those saves most of the import's time on prose."""
+    text = line.clean
+    return bool(text) and ("|" in text or not text.endswith((".", ":", ";")) or numbers.unit_note(text))
 
 
 def _attach_tables(blocks: list[Block], result: ImportResult) -> None:
@@ -169,6 +180,7 @@ def _trace(block: Block, result: ImportResult) -> None:
         found = block.found
         first = min([found.header_line, *found.row_lines])
         _use(result, [n for n in range(first, found.row_lines[-1] + 1) if n not in result.uses], "finance")
+        _use(result, found.dropped, "finance")
 
 
 def _metadata(
@@ -190,7 +202,6 @@ def _metadata(
                 'give it with --programme, e.g. --programme "Programma 4 Bestuur en ondersteuning"',
             )
         )
-    _publisher(result, lines, options)
     evidence = metadata.kind_and_year(title_lines, lines, result.tables)
     stated_kind = next((e for e in evidence if e.kind is not None), None)
     stated_year = next(
@@ -217,6 +228,7 @@ def _metadata(
                 Problem(None, stated_year.line, f"the text says {result.year}", f"--year {options.year} used")
             )
         result.year = options.year
+    _publisher(result, lines, options)
     if result.kind is None:
         result.missing.append(
             Problem(
@@ -238,40 +250,103 @@ def _metadata(
 
 
 def _publisher(result: ImportResult, lines: list[Line], options: ImportOptions) -> None:
+    """The publisher: the flag, else the body the text speaks for (valid in the year), else the site's own."""
     if options.publisher:
-        try:
-            result.publisher = lookup(options.publisher)
-        except UnknownOrganisation as exc:
-            hint = (
-                "did you mean " + " or ".join(exc.suggestions) + "?" if exc.suggestions else "use the CBS name or code"
-            )
-            result.missing.append(
-                Problem(
-                    None, None, f"--publisher: unknown municipality '{exc.name}'", hint + " (give it with --publisher)"
-                )
-            )
+        result.publisher = _given(result, options.publisher, "--publisher")
         return
     text = "\n".join(line.clean for line in lines)
-    publisher, others = metadata.publisher_in(text)
-    result.publisher = publisher
-    if publisher is not None and others:
+    finding = metadata.publisher_in(text, result.year)
+    default = _given(result, options.default_publisher, "publisher in site.yaml") if options.default_publisher else None
+    publisher = finding.publisher
+    if publisher is None and default is not None:
+        publisher, result.publisher_from_site = default, True
+        if finding.others and default not in finding.others:
+            result.warnings.append(
+                Problem(
+                    None,
+                    None,
+                    f"the text names {', '.join(o.name for o in finding.others)}, none clearly as its own",
+                    f"taken: this site's publisher {default.name} (site.yaml); give --publisher if that is wrong",
+                )
+            )
+    elif publisher is not None and default is not None and publisher != default:
         result.warnings.append(
             Problem(
                 None,
                 None,
-                f"the text also names {', '.join(o.name for o in others)}; taken as publisher: {publisher.name}",
+                f"the text speaks for {publisher.label}, not for this site's {default.label}",
+                f'taken: {publisher.name}; give --publisher "{default.name}" if that is wrong',
+            )
+        )
+    elif publisher is not None and finding.others:
+        result.warnings.append(
+            Problem(
+                None,
+                None,
+                f"the text also names {', '.join(o.name for o in finding.others)}; "
+                f"taken as publisher: {publisher.name}",
                 "give --publisher if that is wrong",
             )
         )
+    result.publisher = publisher
     if publisher is None:
-        what = (
-            "the text names several municipalities (" + ", ".join(o.name for o in others) + ")"
-            if others
-            else "the publisher is not named in the text"
+        result.missing.append(_no_publisher(finding, result.year))
+
+
+def _given(result: ImportResult, name: str, where: str) -> Organisation | None:
+    """A publisher named by the user; an unknown name is a missing field, a body of another era a warning."""
+    try:
+        org = lookup(name)
+    except UnknownOrganisation as exc:
+        hint = (
+            "did you mean " + " or ".join(exc.suggestions) + "?"
+            if exc.suggestions
+            else "use the CBS or TOOI name, or the code (GM0553, PV27, WS0155)"
         )
         result.missing.append(
-            Problem(None, None, what, 'give it with --publisher, e.g. --publisher "Oude IJsselstreek"')
+            Problem(None, None, f"{where}: unknown municipality, province or water board '{exc.name}'", hint)
         )
+        return None
+    if result.year is not None and not org.existed_in(result.year):
+        result.warnings.append(
+            Problem(None, None, f"{org.label} did not exist in {result.year}", f"check the year and {where}")
+        )
+    return org
+
+
+def _no_publisher(finding: metadata.PublisherFinding, year: int | None) -> Problem:
+    """Why no publisher was taken, suggesting the bodies the text does name."""
+    if finding.others:
+        names = ", ".join(o.name for o in finding.others)
+        return Problem(
+            None,
+            None,
+            f"the text names several bodies ({names}) and none clearly as its own",
+            f'give it with --publisher, e.g. --publisher "{finding.others[0].name}"',
+        )
+    if finding.former:
+        names = ", ".join(f"{o.label} ({_years(o)})" for o in finding.former)
+        return Problem(
+            None,
+            None,
+            f"the text names {names}, which did not exist in {year}",
+            f'check the year (--year), or give --publisher "{finding.former[0].name}"',
+        )
+    return Problem(
+        None,
+        None,
+        "the publisher is not named in the text",
+        "give it with --publisher (name or code of the municipality, province or water board), "
+        "or set publisher: in site.yaml",
+    )
+
+
+def _years(org: Organisation) -> str:
+    if org.valid_from is not None and org.valid_to is not None:
+        return f"{org.valid_from}–{org.valid_to}"
+    if org.valid_to is not None:
+        return f"until {org.valid_to}"
+    return f"from {org.valid_from}"
 
 
 def _front(result: ImportResult, digest: str | None, generated: Any, exported: Any) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from generator.importer.finance import Found
 from generator.importer.lines import Line, collapse, is_sentence, title_like
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○■□►▸➢✓*\-–]\s+(\S.*)$")
-NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
+NUMBERED = re.compile(r"^\s*([1-9]\d?)[.)]\s+(\S.*)$")  # "01." keeps its zero: not a list
 GOAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\s*-)\s+(\S.*)$")
 _GLUE = re.compile(r"^([A-Z][a-zà-ÿ]+(?:[ /&-]+[a-zà-ÿ./&-]+){0,3})([A-Z0-9(].*)$")
 _LABELS = sorted(vocabulary.STATUS_LABELS, key=len, reverse=True)
@@ -96,6 +96,14 @@ class _Parser:
             found = self.tables[i]
             self.emit(Table(found))
             return self.next(found.end)
+        if numbers.GLUED_LINE.match(text) and not any(numbers.parse(c) for c in numbers.tokens(text)):
+            self.warn(
+                line.number,
+                f"cells glued together that cannot be cut apart without guessing: '{_short(text)}'",
+                "it is kept as text; type the row's amounts in a finance table in the content file",
+            )
+            self.emit(Paragraph(text, line.number))
+            return self.next(i + 1)
         # Each recogniser returns the index after what it took, or None when the line is not its kind.
         for recognise in (self.bullets, self.numbered, self.goal, self.traffic_light, self.pairs, self.colon_run):
             after = recognise(i)

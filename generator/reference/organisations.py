@@ -118,17 +118,156 @@ def lookup(name_or_code: str) -> Organisation:
     raise UnknownOrganisation(text, [_by_name()[c][0].name for c in close])
 
 
-def find_in_text(text: str) -> list[Organisation]:
-    """Every current municipality whose name occurs in ``text`` as whole words, longest names first.
+@dataclass(frozen=True)
+class Mention:
+    """A name of an organisation in a text: where it stands (``start``..``end`` in the text) and the kind word
+    just before it that says what kind of body is meant ("provincie", "Provinciale Staten van", "gemeente")."""
 
-    Used by the importer: "Voor Lisse" or "gemeente Leidschendam-Voorburg" in prose name the publisher.
+    org: Organisation
+    start: int
+    end: int
+    qualifier: str | None
+    """gemeente, provincie or waterschap when a kind word precedes the name, else None."""
+    existed: bool
+    """Whether the body existed in the document's year (always True when the year is unknown)."""
+    lead: int
+    """Where the mention starts with its kind word ("provincie Fryslân"): ``start``, or before it."""
+
+
+# Words before a name that say which kind of body it is, as folded lower-case word sequences.
+_QUALIFIERS: list[tuple[tuple[str, ...], str]] = [
+    (("provinciale", "staten", "van"), "provincie"),
+    (("gedeputeerde", "staten", "van"), "provincie"),
+    (("provincie",), "provincie"),
+    (("waterschap",), "waterschap"),
+    (("hoogheemraadschap", "van"), "waterschap"),
+    (("hoogheemraadschap",), "waterschap"),
+    (("wetterskip",), "waterschap"),
+    (("gemeente",), "gemeente"),
+]
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_ARTICLES = frozenset({"de", "den", "het", "s"})
+_MAX_WORDS = 8
+
+
+class _FoldTable(dict[int, int]):
+    """str.translate table that learns each character once: its first ASCII letter after NFKD, or itself."""
+
+    def __missing__(self, code: int) -> int:
+        ascii_ = unicodedata.normalize("NFKD", chr(code)).encode("ascii", "ignore").decode()[:1]
+        self[code] = ord(ascii_) if ascii_ else code
+        return self[code]
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Accents removed (one character for one: positions stay comparable), case kept."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+@cache
+def _token_index() -> dict[str, list[Organisation]]:
+    """Every name as folded lower-case words ("leidschendam voorburg"), also without a leading "van"."""
+    index: dict[str, list[Organisation]] = {}
+    for key, orgs in _by_name().items():
+        index.setdefault(key, []).extend(o for o in orgs if o not in index.get(key, []))
+        if key.startswith("van "):
+            index.setdefault(key[4:], []).extend(orgs)
+    return index
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(key.split()[0] for key in _token_index())
+
+
+def mentions(text: str, year: int | None = None) -> list[Mention]:
+    """Every name of a municipality, province or water board in ``text``, longest names first where they overlap.
+
+    A name counts only capitalised as a name (so the verb "leiden" is not Leiden; an article may be lower
+    case) and as whole words. Provinces and water boards count only after their kind word ("provincie
+    Fryslân", "Provinciale Staten van Noord-Brabant", "Waterschap Vechtstromen", "Hoogheemraadschap van
+    Delfland"): alone, "Noord-Brabant" names a region. With ``year``, a name used by a former and a current
+    body means the one that existed that year; a body that did not exist then is marked ``existed=False``.
     """
-    folded = " " + normalise(text) + " "
-    hits: list[Organisation] = []
-    for key, orgs in sorted(_by_name().items(), key=lambda kv: -len(kv[0])):
-        org = orgs[0]
-        if org.kind != "gemeente" or org.valid_to is not None or len(key) < 3:
+    folded = fold(text)
+    words = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    lower = [w.lower() for w, _, _ in words]
+    index, starts = _token_index(), _first_words()
+    found: list[Mention] = []
+    taken_until = -1
+    for i, (_, start, _) in enumerate(words):
+        if i < taken_until or lower[i] not in starts:
             continue
-        if f" {key} " in folded and org not in hits and not any(key in normalise(h.name) for h in hits):
-            hits.append(org)
+        if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "-"):
+            continue
+        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            key = " ".join(lower[i : i + n])
+            orgs = index.get(key)
+            if not orgs:
+                continue
+            end = words[i + n - 1][2]
+            if end < len(folded) and (folded[end].isalnum() or folded[end] == "-"):
+                continue
+            if not _capitalised(words[i : i + n], orgs[0].name):
+                continue
+            qualifier, length = _qualifier(lower, i)
+            org = _choose(orgs, qualifier, year)
+            if org is None:
+                continue
+            existed = year is None or org.existed_in(year)
+            found.append(Mention(org, start, end, qualifier, existed, words[i - length][1] if length else start))
+            taken_until = i + n
+            break
+    return found
+
+
+def _capitalised(words: list[tuple[str, int, int]], name: str) -> bool:
+    """Each word of the name in the text starts with a capital where the reference name's word does."""
+    name_words = _TOKEN.findall(fold(name))
+    if len(name_words) != len(words):
+        # Aliases ("Den Bosch") and names with dropped words: only the first word must be a capital.
+        return words[0][0][:1].isupper() or (words[0][0].lower() in _ARTICLES and len(words) > 1)
+    for (word, _, _), expected in zip(words, name_words, strict=True):
+        if expected.lower() in _ARTICLES and word.lower() == expected.lower():
+            continue
+        if expected[:1].isupper() and not word[:1].isupper():
+            return False
+    return True
+
+
+def _qualifier(lower: list[str], i: int) -> tuple[str | None, int]:
+    """The kind the words before word ``i`` name, and how many words that took."""
+    for sequence, kind in _QUALIFIERS:
+        n = len(sequence)
+        if i >= n and tuple(lower[i - n : i]) == sequence:
+            return kind, n
+    return None, 0
+
+
+def _choose(orgs: list[Organisation], qualifier: str | None, year: int | None) -> Organisation | None:
+    """The body a name means: of the kind its qualifier says (a municipality without one), the one of that year."""
+    kind = qualifier or "gemeente"
+    fitting = [o for o in orgs if o.kind == kind]
+    if not fitting:
+        return None
+    if year is not None:
+        for org in fitting:
+            if org.existed_in(year):
+                return org
+    return fitting[0]
+
+
+def find_in_text(text: str, year: int | None = None) -> list[Organisation]:
+    """Every body ``text`` names (see ``mentions``), each once, in order of first mention.
+
+    Used by the importer: "Voor Lisse", "gemeente Leidschendam-Voorburg" or "De provincie Fryslân" in prose
+    name the publisher.
+    """
+    hits: list[Organisation] = []
+    for mention in mentions(text, year):
+        if mention.org not in hits:
+            hits.append(mention.org)
     return hits
