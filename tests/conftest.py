@@ -93,3 +93,9 @@ def project(tmp_path: Path) -> Callable[..., Path]:
 def rich_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``RICH_PROJECT`` built into a temporary folder named "woo" (its base_url is https://test.example.org/woo/)."""
     return built(RICH_PROJECT / "content", tmp_path_factory.mktemp("rich") / "woo")
+
+
+@pytest.fixture(scope="session")
+def rich_site_municipal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``RICH_PROJECT`` built with the municipality theme, into a folder named "woo"."""
+    return built(RICH_PROJECT / "content", tmp_path_factory.mktemp("rich-municipal") / "woo", MUNICIPAL_THEME)
