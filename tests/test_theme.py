@@ -178,3 +178,17 @@ def test_init_offers_the_themes_and_writes_the_chosen_one(tmp_path: Path) -> Non
     built_site = run_woosite("build", cwd=site)
     assert built_site.returncode == 0, built_site.stderr
     assert "theme: Gemeente Den Haag (@gemeente-denhaag/design-tokens-components" in built_site.stdout
+
+
+def test_editing_a_local_theme_file_rebuilds_the_stylesheet_like_a_clean_build(project: Callable[..., Path]) -> None:
+    folder = project()
+    theme_file = folder / "huisstijl.css"
+    theme_file.write_text(":root { --utrecht-link-color: #00598a; }\n", encoding="utf-8")
+    set_config(folder, theme="huisstijl.css")
+    site = build(folder)
+    theme_file.write_text(":root { --utrecht-link-color: #6b1d57; }\n", encoding="utf-8")
+    build(folder)
+    clean = build(folder, "--clean", out=folder / "clean")
+    incremental_css = (site / "static/style.css").read_bytes()
+    assert b"#6b1d57" in incremental_css and b"#00598a" not in incremental_css
+    assert incremental_css == (clean / "static/style.css").read_bytes()
