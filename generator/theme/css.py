@@ -23,10 +23,6 @@ class Rule:
     body: str
     children: tuple[Rule, ...] = ()
 
-    @property
-    def is_block_at_rule(self) -> bool:
-        return self.prelude.startswith("@") and bool(self.children or "{" in self.body)
-
 
 def strip_comments(text: str) -> str:
     return _COMMENT.sub("", text)
