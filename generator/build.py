@@ -30,6 +30,8 @@ from generator.render.environment import make_environment
 from generator.render.markdown import Fragments
 from generator.reporting import Reporter, Silent
 from generator.structure import Site, build_site
+from generator.theme import stylesheet, themes
+from generator.theme.themes import Theme
 
 CACHE_DIR = ".woosite-cache"
 
@@ -77,6 +79,8 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     reused: set[str] = field(default_factory=set)
     """Files reused (hard-linked) unchanged from the previous build (all of them when nothing changed)."""
+    theme: Theme | None = None
+    """The theme the stylesheet was made with."""
 
     def summary(self) -> str:
         pages_written = sum(1 for p in self.files if p.endswith(".html"))
@@ -98,7 +102,9 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     report = report or Silent()
     config = redaction.apply_to_config(load_config(options.config_file))
     site_templates = options.project_dir / "templates"
+    theme = themes.load(config.theme, options.config_file.resolve().parent, options.config_file)
     inputs = inputs_key(options.config_file, options.content_dir, site_templates, options.base_url)
+    inputs = digest(inputs, theme.digest)  # a theme file outside templates/ counts too
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean, warm=options.warm)
     sources = redaction.apply(load_documents(options.content_dir, config, cache.loader(report)), config.redactions)
     site = build_site(config, sources, options.base_url)
@@ -107,7 +113,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     if cache.up_to_date(site) and not ledger.changed:
         record = cache.record()
         files = {path: size for path, (size, _mtime) in record.files.items()}
-        return BuildResult(site, files, time.perf_counter() - started, record.problems(), set(files))
+        return BuildResult(site, files, time.perf_counter() - started, record.problems(), set(files), theme)
     env = make_environment(site_templates, config.language)
     env.filters["markdown"] = Fragments(source.fragments for source in sources)
     env.globals.update(
@@ -123,7 +129,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         lambda s, out: dcat.write(s, out, histories),
         lambda s, out: sitemaps.write(s, out, histories),
         lambda s, out: feed.write(s, out, histories),
-        lambda s, out: pages.write(s, out, env, site_templates),
+        lambda s, out: pages.write(s, out, env, site_templates, partial(stylesheet.bundle, theme)),
         headers.write,
         search.write,  # last: indexes the HTML written above
     ]
@@ -136,7 +142,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         redaction.verify(out.root, config.redactions, out.reused)
     cache.save(site, out)
     ledger.save()
-    return BuildResult(site, dict(out.written), time.perf_counter() - started, out.warnings, out.reused)
+    return BuildResult(site, dict(out.written), time.perf_counter() - started, out.warnings, out.reused, theme)
 
 
 @contextmanager

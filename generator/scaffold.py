@@ -26,8 +26,16 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def site_yaml(publisher: Organisation | None, base_url: str = EXAMPLE_BASE_URL) -> str:
-    """site.yaml for a new site of ``publisher`` (or of several publishers when None)."""
+def site_yaml(
+    publisher: Organisation | None,
+    base_url: str = EXAMPLE_BASE_URL,
+    theme: str = "woosite",
+    themes: tuple[tuple[str, str], ...] = (),
+) -> str:
+    """site.yaml for a new site of ``publisher`` (or of several publishers when None), in ``theme``.
+
+    ``themes`` lists the built-in themes (name, label) the comment offers.
+    """
     title = f"Woo-publicaties {publisher.label}" if publisher else "Woo-publicaties"
     lines = [
         "# Instellingen van de site. Zie docs/handleiding.md van woosite.",
@@ -35,6 +43,10 @@ def site_yaml(publisher: Organisation | None, base_url: str = EXAMPLE_BASE_URL) 
         "# Het adres waar de site komt te staan (ook in een submap, zoals https://www.gemeente.nl/woo/).",
         f"base_url: {_q(base_url)}",
         "language: nl",
+        "# Huisstijl (NL Design System). Ingebouwd: " + ", ".join(f"{name} ({label})" for name, label in themes) + ".",
+        "# Of een tokenpakket van npm, in deze map geïnstalleerd (npm install @gemeente-x/design-tokens),",
+        "# of een eigen bestand met design tokens naast site.yaml (tokens.css of tokens.json).",
+        f"theme: {_q(theme)}",
     ]
     if publisher:
         lines += [
@@ -66,9 +78,13 @@ Wilt u één pagina-onderdeel anders? Zet hier een bestand met **dezelfde naam**
 bestand. Dat bestand gaat dan voor; alle andere blijven de ingebouwde. Kopieer het ingebouwde bestand
 als begin en pas het aan. Voorbeelden:
 
-- `templates/base.html`: kop en voet van elke pagina (bijvoorbeeld het logo van de gemeente);
-- `templates/static/style.css`: de opmaak; andere bestanden in `templates/static/` (een logo) komen
-  op de site onder `static/`.
+- `templates/base.html`: de kop van elke pagina (bijvoorbeeld het logo van de gemeente);
+- `templates/partials/page_footer.html`: de voet van elke pagina;
+- `templates/static/style.css`: de opmaak van woosite zelf; de build zet er de NL Design System-componenten
+  en de design tokens van het thema (`theme:` in `site.yaml`) vóór. Andere bestanden in
+  `templates/static/` (een logo) komen op de site onder `static/`.
+
+Kleuren en lettertypen kiest u met het thema, niet hier: `theme:` in `site.yaml`.
 
 Verwijdert u een bestand hier, dan geldt weer het ingebouwde. `woosite serve` toont wijzigingen meteen.
 

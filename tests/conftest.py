@@ -38,7 +38,7 @@ def run_woosite(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
     )
 
 
-def built(content: Path, out: Path) -> Path:
+def built(content: Path, out: Path, theme: str | None = None) -> Path:
     """Build ``content`` into ``out`` with the real command line; fail the test with its output if it fails.
 
     The project (site.yaml, content, ledger, site templates) is copied beside ``out`` first, so a test build
@@ -51,6 +51,9 @@ def built(content: Path, out: Path) -> Path:
             shutil.copy(source / name, project / name)
     if (source / "templates").is_dir() and source != ROOT:
         shutil.copytree(source / "templates", project / "templates")
+    if theme is not None:
+        config = project / "site.yaml"
+        config.write_text(config.read_text(encoding="utf-8") + f"theme: {theme}\n", encoding="utf-8")
     result = run_woosite("build", "--content", str(project / "content"), "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
@@ -60,6 +63,16 @@ def built(content: Path, out: Path) -> Path:
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled example content built into a temporary folder (once per session)."""
     return built(ROOT / "content", tmp_path_factory.mktemp("example") / "site")
+
+
+MUNICIPAL_THEME = "gemeente-denhaag"
+"""The municipality theme the browser tests run besides the neutral default (real npm token package)."""
+
+
+@pytest.fixture(scope="session")
+def example_site_municipal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example content built with the municipality theme (once per session)."""
+    return built(ROOT / "content", tmp_path_factory.mktemp("example-municipal") / "site", MUNICIPAL_THEME)
 
 
 @pytest.fixture
@@ -80,3 +93,9 @@ def project(tmp_path: Path) -> Callable[..., Path]:
 def rich_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``RICH_PROJECT`` built into a temporary folder named "woo" (its base_url is https://test.example.org/woo/)."""
     return built(RICH_PROJECT / "content", tmp_path_factory.mktemp("rich") / "woo")
+
+
+@pytest.fixture(scope="session")
+def rich_site_municipal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``RICH_PROJECT`` built with the municipality theme, into a folder named "woo"."""
+    return built(RICH_PROJECT / "content", tmp_path_factory.mktemp("rich-municipal") / "woo", MUNICIPAL_THEME)

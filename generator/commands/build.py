@@ -42,4 +42,6 @@ def command(content_dir: Path, out_dir: Path, config_path: Path | None, base_url
         report.close()
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if result.theme is not None:
+        click.echo(f"theme: {result.theme.label} ({result.theme.source})")
     click.echo(result.summary() + f" -> {out_dir}")

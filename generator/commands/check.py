@@ -15,13 +15,14 @@ from generator.urls import normalise_base_url
 
 
 @click.command("check")
+@click.argument("site", type=click.Path(path_type=Path), required=False)
 @click.option(
     "--site",
     "site_dir",
     type=click.Path(path_type=Path),
     default=Path("site"),
     show_default=True,
-    help="The built site to check.",
+    help="The built site to check (also as the argument: woosite check SITE).",
 )
 @click.option(
     "--config",
@@ -32,8 +33,9 @@ from generator.urls import normalise_base_url
     help="site.yaml with the base URL and the redactions.",
 )
 @options.base_url
-def command(site_dir: Path, config_path: Path, base_url: str | None) -> None:
-    """Check a built site: DiWoo metadata and sitemaps, links, catalog URLs, redactions."""
+def command(site: Path | None, site_dir: Path, config_path: Path, base_url: str | None) -> None:
+    """Check a built site (SITE, default site/): DiWoo metadata and sitemaps, links, catalog URLs, redactions."""
+    site_dir = site or site_dir
     if not site_dir.is_dir():
         raise ContentError(Problem(site_dir, None, "site folder not found", "build it first with 'woosite build'"))
     config = load_config(config_path)

@@ -11,6 +11,7 @@ from generator.content.loader import load_config
 from generator.errors import Problem, WoositeError
 from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
 from generator.render.environment import BUILTIN_TEMPLATES
+from generator.theme import themes
 
 
 @click.command("init")
@@ -19,7 +20,13 @@ from generator.render.environment import BUILTIN_TEMPLATES
 @click.option(
     "--base-url", default=scaffold.EXAMPLE_BASE_URL, show_default=True, help="Where the site will be published."
 )
-def command(directory: Path, publisher: str | None, base_url: str) -> None:
+@click.option(
+    "--theme",
+    default=themes.DEFAULT,
+    show_default=True,
+    help="NL Design System theme: " + ", ".join(themes.choices()) + ", or a token package or tokens file.",
+)
+def command(directory: Path, publisher: str | None, base_url: str, theme: str) -> None:
     """Create a new site in DIRECTORY: site.yaml, an empty content/ and templates/ for your own versions."""
     org = _publisher(publisher) if publisher else None
     config = directory / "site.yaml"
@@ -28,9 +35,10 @@ def command(directory: Path, publisher: str | None, base_url: str) -> None:
             Problem(config, None, "there is already a site here", "choose a new folder, or edit this site.yaml")
         )
     directory.mkdir(parents=True, exist_ok=True)
-    config.write_text(scaffold.site_yaml(org, base_url), encoding="utf-8")
+    offered = tuple((t.name, t.label) for t in themes.BUILTIN)
+    config.write_text(scaffold.site_yaml(org, base_url, theme, offered), encoding="utf-8")
     try:
-        load_config(config)
+        chosen = themes.load(load_config(config).theme, directory, config)
     except WoositeError:
         config.unlink()
         raise
@@ -38,7 +46,11 @@ def command(directory: Path, publisher: str | None, base_url: str) -> None:
     (directory / "content" / ".gitkeep").touch()
     templates = directory / "templates"
     templates.mkdir(exist_ok=True)
-    builtin = sorted(p.relative_to(BUILTIN_TEMPLATES).as_posix() for p in BUILTIN_TEMPLATES.rglob("*") if p.is_file())
+    builtin = sorted(
+        p.relative_to(BUILTIN_TEMPLATES).as_posix()
+        for p in BUILTIN_TEMPLATES.rglob("*")
+        if p.is_file() and themes.NLDS_DIR not in p.parents
+    )
     readme = templates / "README.md"
     if not readme.exists():
         readme.write_text(scaffold.templates_readme(builtin), encoding="utf-8")
@@ -48,6 +60,7 @@ def command(directory: Path, publisher: str | None, base_url: str) -> None:
 
     who = f" for {org.label} ({org.code})" if org else ""
     click.echo(f"Created a new site{who} in {directory}/")
+    click.echo(f"Theme: {chosen.label} ({chosen.source}); themes built in: {', '.join(t.name for t in themes.BUILTIN)}")
     click.echo("Next steps:")
     click.echo(f"  cd {directory}")
     click.echo("  woosite import EXPORT.txt        # turn an export into a content file, or:")

@@ -40,6 +40,11 @@ class SiteConfig(BaseModel):
     description: str = ""
     contact: Contact = Field(default_factory=Contact)
     redactions: list[Redaction] = Field(default_factory=list)
+    theme: str | None = Field(
+        default=None,
+        description="NL Design System theme: a built-in name (woosite, gemeente-denhaag), a token package "
+        "installed in the site folder, or a tokens .css/.json file beside site.yaml. Default: woosite.",
+    )
 
     @field_validator("base_url")
     @classmethod

@@ -4,6 +4,7 @@ pages (search, accessibility statement, contact, open data, 404); static assets.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,18 @@ from generator.render.environment import static_folders
 from generator.structure import DocumentPage, Site
 
 STATIC_PREFIX = "static/"
+STYLESHEET = "style.css"
+"""The one stylesheet of every page: woosite's (or the site's own) layer, bundled with the theme."""
 TEMPLATE_SUFFIXES = (".html", ".xml", ".svg", ".txt")
 
 
-def write(site: Site, out: OutputWriter, env: Environment, site_templates: Path | None = None) -> None:
+def write(
+    site: Site,
+    out: OutputWriter,
+    env: Environment,
+    site_templates: Path | None = None,
+    stylesheet: Callable[[str], str] | None = None,
+) -> None:
     render(out, env, "home.html", "", site=site)
     for publisher in site.publishers:
         render(out, env, "publisher.html", publisher.path, site=site, publisher=publisher)
@@ -41,15 +50,21 @@ def write(site: Site, out: OutputWriter, env: Environment, site_templates: Path 
     write_programmes(site, out, env)
     write_standard_pages(site, out, env)
     # Static files depend on the template folders only, which are part of every key.
-    out.cached("static", "", partial(write_static, out, site_templates))
+    out.cached("static", "", partial(write_static, out, site_templates, stylesheet))
 
 
-def write_static(out: OutputWriter, site_templates: Path | None) -> None:
+def write_static(
+    out: OutputWriter, site_templates: Path | None, stylesheet: Callable[[str], str] | None = None
+) -> None:
+    """Copy the static files; ``style.css`` goes through ``stylesheet`` (the theme bundle) when given."""
     assets: dict[str, Path] = {}
     for folder in static_folders(site_templates):
         assets.update({p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()})
     for rel, source in sorted(assets.items()):
-        out.write_bytes(STATIC_PREFIX + rel, source.read_bytes())
+        if rel == STYLESHEET and stylesheet is not None:
+            out.write_bytes(STATIC_PREFIX + rel, stylesheet(source.read_text(encoding="utf-8")).encode("utf-8"))
+        else:
+            out.write_bytes(STATIC_PREFIX + rel, source.read_bytes())
 
 
 STANDARD_TEMPLATES = {

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import MUNICIPAL_THEME, ROOT
 
 CHROMIUM = Path(os.environ.get("WOOSITE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
@@ -29,6 +29,9 @@ RICH_PREFIX = "woo/"
 """The rich site's base_url is https://test.example.org/woo/: it is served under a sub-path, and
 ``rich_site`` builds it into a folder of that name."""
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+THEMES = ("woosite", MUNICIPAL_THEME)
+"""The themes the accessibility, keyboard, reflow, print and privacy tests run on: the neutral default and
+a municipality's real token package. Same content, other tokens: every one must pass."""
 
 
 def _headers_file(root: Path) -> list[tuple[str, str]]:
@@ -79,6 +82,8 @@ class Served:
     origin: str
     prefix: str = ""
     """The sub-path the site is deployed under ("woo/"), as its base_url says."""
+    theme: str = THEMES[0]
+    """The theme the site was built with (screenshots are filed under it)."""
 
     def url(self, path: str = "") -> str:
         return f"{self.origin}/{self.prefix}{path}"
@@ -95,7 +100,7 @@ def _mime_types() -> dict[str, str]:
     }
 
 
-def serve(root: Path, prefix: str = "") -> Iterator[Served]:
+def serve(root: Path, prefix: str = "", theme: str = THEMES[0]) -> Iterator[Served]:
     """Serve the site in ``root`` on a free port of 127.0.0.1 from a background thread; with ``prefix``
     ("woo/") the site is at that sub-path, so ``root`` must be a folder of that name."""
     docroot = root.parent if prefix else root
@@ -109,7 +114,7 @@ def serve(root: Path, prefix: str = "") -> Iterator[Served]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield Served(root, f"http://127.0.0.1:{server.server_address[1]}", prefix)
+        yield Served(root, f"http://127.0.0.1:{server.server_address[1]}", prefix, theme)
     finally:
         server.shutdown()
         server.server_close()
@@ -124,6 +129,20 @@ def example(example_site: Path) -> Iterator[Served]:
 @pytest.fixture(scope="session")
 def rich(rich_site: Path) -> Iterator[Served]:
     yield from serve(rich_site, RICH_PREFIX)
+
+
+@pytest.fixture(scope="session", params=THEMES)
+def themed_example(request: pytest.FixtureRequest) -> Iterator[Served]:
+    """The example site once per theme (a test module uses it as its ``example``)."""
+    site = request.getfixturevalue("example_site" if request.param == THEMES[0] else "example_site_municipal")
+    yield from serve(site, theme=request.param)
+
+
+@pytest.fixture(scope="session", params=THEMES)
+def themed_rich(request: pytest.FixtureRequest) -> Iterator[Served]:
+    """The rich fixture site once per theme."""
+    site = request.getfixturevalue("rich_site" if request.param == THEMES[0] else "rich_site_municipal")
+    yield from serve(site, RICH_PREFIX, request.param)
 
 
 @pytest.fixture(scope="session")

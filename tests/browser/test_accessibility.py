@@ -1,5 +1,6 @@
 """WCAG 2.1 AA in a real browser: axe-core on every page type, reflow at 320 px, keyboard-only use,
-and screenshots at phone and desktop width (saved in test-artifacts/screenshots/ to look at)."""
+and screenshots at phone and desktop width (saved in test-artifacts/screenshots/THEME/ to look at).
+Every test here runs once per theme (``THEMES``): the neutral default and a municipality's."""
 
 from __future__ import annotations
 
@@ -11,6 +12,18 @@ from tests.browser.conftest import ARTIFACTS, Served, describe, run_axe
 from tests.browser.pages import page_types, programme_paths
 
 WIDTHS = (360, 1280)
+
+
+@pytest.fixture(scope="session")
+def example(themed_example: Served) -> Served:
+    return themed_example
+
+
+@pytest.fixture(scope="session")
+def rich(themed_rich: Served) -> Served:
+    return themed_rich
+
+
 PAGE_TYPES = ("home", "publisher", "publication", "programme", "search", "accessibility", "contact", "open_data")
 
 
@@ -23,7 +36,7 @@ def test_every_page_type_passes_axe_and_is_screenshotted(
     response = page.goto(example.url(page_types(example.root)[kind]))
     assert response.status == (404 if kind == "not_found" else 200)
     page.wait_for_load_state("networkidle")
-    shots = ARTIFACTS / "screenshots"
+    shots = ARTIFACTS / "screenshots" / example.theme
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shots / f"{kind}-{width}.png"), full_page=True)
     assert page.locator("h1").count() == 1
@@ -38,7 +51,9 @@ def test_every_programme_of_the_rich_fixture_passes_axe(rich: Served, new_page: 
         for path in programme_paths(rich.root):
             assert page.goto(rich.url(path)).status == 200
             slug = path.strip("/").replace("/", "_")
-            page.screenshot(path=str(ARTIFACTS / "screenshots" / f"rich-{slug}-{width}.png"), full_page=True)
+            shot = ARTIFACTS / "screenshots" / rich.theme / f"rich-{slug}-{width}.png"
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shot), full_page=True)
             violations = run_axe(page, axe_source)
             assert not violations, f"{path} at {width}px:\n{describe(violations)}"
 
@@ -100,4 +115,4 @@ def test_print_hides_navigation_and_keeps_the_tables(example: Served, new_page: 
     assert not page.locator(".site-search").is_visible()
     assert not page.locator(".breadcrumbs").is_visible()
     assert page.locator("table.finance").first.is_visible()
-    page.pdf(path=str(ARTIFACTS / "programme-print.pdf"))
+    page.pdf(path=str(ARTIFACTS / f"programme-print-{example.theme}.pdf"))

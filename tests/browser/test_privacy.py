@@ -21,6 +21,12 @@ class Visit:
     page: Any
 
 
+@pytest.fixture(scope="session")
+def rich(themed_rich: Served) -> Served:
+    """Every test here runs once per theme: no theme may load anything from elsewhere."""
+    return themed_rich
+
+
 @pytest.fixture(scope="module")
 def visit(rich: Served, browser: Any) -> Iterator[Visit]:
     """Load every page type and every programme, and run a search, recording what the browser did."""
