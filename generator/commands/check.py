@@ -9,9 +9,9 @@ import click
 
 from generator.check import run
 from generator.commands import options
-from generator.content.loader import load_config
+from generator.content.loader import load_config, with_overrides
 from generator.errors import ContentError, Problem
-from generator.urls import normalise_base_url
+from generator.outputs import build_record
 
 
 @click.command("check")
@@ -33,16 +33,14 @@ from generator.urls import normalise_base_url
 )
 @options.base_url
 def command(site_dir: Path, config_path: Path, base_url: str | None) -> None:
-    """Check a built site: DiWoo metadata and sitemaps, links, catalog URLs, redactions."""
+    """Check a built site: DiWoo metadata and sitemaps, links, catalog URLs, redactions.
+
+    Without --base-url the site is checked for the base URL it was built with (woosite-build.json)."""
     if not site_dir.is_dir():
         raise ContentError(Problem(site_dir, None, "site folder not found", "build it first with 'woosite build'"))
-    config = load_config(config_path)
-    if base_url is not None:
-        try:
-            base_url = normalise_base_url(base_url)
-        except ValueError as exc:
-            raise ContentError(Problem(None, None, str(exc))) from exc
-    report = run(site_dir, config, base_url)
+    record = build_record.read(site_dir)
+    config = with_overrides(load_config(config_path), base_url=base_url or (record.base_url if record else None))
+    report = run(site_dir, config, record)
     for problem in report.problems:
         click.echo(str(problem))
     click.echo(report.summary())

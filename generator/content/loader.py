@@ -79,6 +79,31 @@ def load_config(path: Path) -> SiteConfig:
         raise ContentError(problems_from(exc, path, node, SiteConfig, first_line=1)) from exc
 
 
+def with_overrides(config: SiteConfig, **overrides: object) -> SiteConfig:
+    """The site config with command-line options (``--base-url``) put over site.yaml, validated again.
+
+    Options are overrides of the config, not a second source of truth: one model validates both. ``None``
+    means "not given"."""
+    given = {name: value for name, value in overrides.items() if value is not None}
+    if not given:
+        return config
+    try:
+        return SiteConfig.model_validate({**config.model_dump(), **given})
+    except ValidationError as exc:
+        raise ContentError(
+            [
+                Problem(
+                    None,
+                    None,
+                    f"--{'-'.join(str(k) for k in error['loc'])}".replace("_", "-")
+                    + ": "
+                    + error["msg"].removeprefix("Value error, "),
+                )
+                for error in exc.errors()
+            ]
+        ) from exc
+
+
 def content_files(content_dir: Path) -> list[Path]:
     """All content files below ``content_dir``, in a stable order; hidden files and folders are skipped."""
     return sorted(
