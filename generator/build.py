@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import redaction, reporting, timestamps
+from generator import readiness, redaction, reporting, timestamps
 from generator.content.loader import load_config, load_documents, with_overrides
 from generator.errors import Problem
 from generator.incremental.cache import BuildCache
@@ -97,12 +97,13 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean)
     sources = redaction.apply(load_documents(options.content_dir, config, cache.loader(report)), config.redactions)
     site = build_site(config, sources)
+    unfinished = readiness.warnings(config, options.config_file, sources)
     ledger = Ledger.load(options.ledger_file)
     histories = ledger.record([page.document for page in site.documents], timestamps.now())
     if cache.up_to_date(site) and not ledger.changed:
         record = cache.record()
         files = {path: size for path, (size, _mtime) in record.files.items()}
-        return BuildResult(site, files, time.perf_counter() - started, record.problems(), set(files))
+        return BuildResult(site, files, time.perf_counter() - started, [*unfinished, *record.problems()], set(files))
     env = make_environment(site_templates, config.language)
     env.globals.update(
         structured_data=partial(schema_org.page_data, site, histories),
@@ -131,7 +132,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         redaction.verify(out.root, config.redactions, out.reused)
     cache.save(site, out)
     ledger.save()
-    return BuildResult(site, dict(out.written), time.perf_counter() - started, out.warnings, out.reused)
+    return BuildResult(site, dict(out.written), time.perf_counter() - started, [*unfinished, *out.warnings], out.reused)
 
 
 @contextmanager

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator import scaffold
+from generator import install_source, scaffold
 from generator.content.loader import load_config
 from generator.errors import Problem, WoositeError
 from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
@@ -44,7 +44,13 @@ def command(directory: Path, publisher: str | None, base_url: str) -> None:
         readme.write_text(scaffold.templates_readme(builtin), encoding="utf-8")
     ignore = directory / ".gitignore"
     if not ignore.exists():
-        ignore.write_text("/site/\n/.woosite-cache/\n", encoding="utf-8")
+        ignore.write_text("/site/\n/public/\n/.woosite-cache/\n", encoding="utf-8")
+    files = {"requirements.txt": scaffold.requirements_txt(install_source.requirement())}
+    for name, text in {**files, **scaffold.publishing_recipes()}.items():
+        target = directory / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
     who = f" for {org.label} ({org.code})" if org else ""
     click.echo(f"Created a new site{who} in {directory}/")
