@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from generator.content.body import parse_body, walk
-from generator.content.frontmatter import FrontMatterError, line_of, load_yaml, split
+from generator.content.frontmatter import FrontMatterError, line_of, load_yaml, split, yaml_problem
 from generator.content.validation import problems_from
 from generator.errors import ContentError, Problem
 from generator.models import FrontMatter, Section, SiteConfig
@@ -62,15 +62,8 @@ def load_config(path: Path) -> SiteConfig:
         data, node = load_yaml(text)
         data = data or {}
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise ContentError(
-            Problem(
-                path,
-                mark.line + 1 if mark else None,
-                f"invalid YAML: {exc.problem}",
-                "check indentation and quote text containing ':' or '#'",
-            )
-        ) from exc
+        line, message, hint = yaml_problem(exc, text, first_line=1)
+        raise ContentError(Problem(path, line, message, hint)) from exc
     if not isinstance(data, dict):
         raise ContentError(Problem(path, 1, "site.yaml must be a list of 'field: value' lines"))
     try:
