@@ -60,8 +60,10 @@ def command(directory: Path, publisher: str | None, base_url: str) -> None:
     click.echo('  woosite new --kind begroting --year 2025 --number 1 --title "Veiligheid"')
     click.echo("  woosite serve                    # preview at http://127.0.0.1:8000/")
     click.echo("  woosite build && woosite check   # the site in site/, checked")
+    click.echo("Publishing: .github/workflows/pages.yml (GitHub Pages) and .gitlab-ci.yml (GitLab Pages) are ready.")
     if base_url == scaffold.EXAMPLE_BASE_URL:
         click.echo("Set base_url in site.yaml to the address where the site will be published.")
+    click.echo("Fill in contact: email: in site.yaml (the contact page needs it).")
 
 
 def _publisher(name: str) -> Organisation:
