@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import redaction, reporting, timestamps
-from generator.content.loader import load_config, load_documents
+from generator import readiness, redaction, reporting, timestamps
+from generator.content.loader import load_config, load_documents, with_overrides
 from generator.errors import Problem
 from generator.incremental.cache import BuildCache, WarmDocuments
 from generator.incremental.keys import digest, inputs_key, site_key, step_unit
@@ -24,6 +24,7 @@ from generator.incremental.previous import PreviousBuild
 from generator.ledger import FILE_NAME as LEDGER_FILE
 from generator.ledger import Ledger
 from generator.outputs import api, csv_data, dcat, diwoo, feed, headers, pages, schema_org, search, sitemaps, swap
+from generator.outputs.build_record import write as write_build_record
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
 from generator.render.environment import make_environment
@@ -100,20 +101,22 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     """
     started = time.perf_counter()
     report = report or Silent()
-    config = redaction.apply_to_config(load_config(options.config_file))
+    config = redaction.apply_to_config(with_overrides(load_config(options.config_file), base_url=options.base_url))
     site_templates = options.project_dir / "templates"
     theme = themes.load(config.theme, options.config_file.resolve().parent, options.config_file)
-    inputs = inputs_key(options.config_file, options.content_dir, site_templates, options.base_url)
+    inputs = inputs_key(options.config_file, options.content_dir, site_templates, config.base_url)
     inputs = digest(inputs, theme.digest)  # a theme file outside templates/ counts too
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean, warm=options.warm)
     sources = redaction.apply(load_documents(options.content_dir, config, cache.loader(report)), config.redactions)
-    site = build_site(config, sources, options.base_url)
+    site = build_site(config, sources)
+    unfinished = readiness.warnings(config, options.config_file, sources)
     ledger = Ledger.load(options.ledger_file)
     histories = ledger.record([page.document for page in site.documents], timestamps.now())
     if cache.up_to_date(site) and not ledger.changed:
         record = cache.record()
         files = {path: size for path, (size, _mtime) in record.files.items()}
-        return BuildResult(site, files, time.perf_counter() - started, record.problems(), set(files), theme)
+        warnings = [*unfinished, *record.problems()]
+        return BuildResult(site, files, time.perf_counter() - started, warnings, set(files), theme)
     env = make_environment(site_templates, config.language)
     env.filters["markdown"] = Fragments(source.fragments for source in sources)
     env.globals.update(
@@ -131,6 +134,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         lambda s, out: feed.write(s, out, histories),
         lambda s, out: pages.write(s, out, env, site_templates, partial(stylesheet.bundle, theme)),
         headers.write,
+        write_build_record,
         search.write,  # last: indexes the HTML written above
     ]
     # Site-wide outputs also show when documents were published and changed (the ledger).
@@ -142,7 +146,8 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         redaction.verify(out.root, config.redactions, out.reused)
     cache.save(site, out)
     ledger.save()
-    return BuildResult(site, dict(out.written), time.perf_counter() - started, out.warnings, out.reused, theme)
+    warnings = [*unfinished, *out.warnings]
+    return BuildResult(site, dict(out.written), time.perf_counter() - started, warnings, out.reused, theme)
 
 
 @contextmanager

@@ -6,12 +6,13 @@ import sys
 
 import click
 
+from generator import __version__
 from generator.commands import build, check, import_, init, new, serve
 from generator.errors import WoositeError
 
 
 @click.group()
-@click.version_option(package_name="woosite")
+@click.version_option(__version__, package_name="woosite", prog_name="woosite")
 def cli() -> None:
     """woosite: publish municipal programme documents as a Woo-compliant static site."""
 

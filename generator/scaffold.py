@@ -67,6 +67,25 @@ def site_yaml(
     return "\n".join(lines) + "\n"
 
 
+RECIPES = Path(__file__).resolve().parent / "recipes"
+PUBLISHING_RECIPES = {".github/workflows/pages.yml": "github-pages.yml", ".gitlab-ci.yml": "gitlab-ci.yml"}
+"""Where ``init`` puts each publishing recipe in a new site, and its file in ``generator/recipes/``."""
+
+
+def publishing_recipes() -> dict[str, str]:
+    """The publishing recipes of a new site, by path in the site's repository."""
+    return {target: (RECIPES / name).read_text(encoding="utf-8") for target, name in PUBLISHING_RECIPES.items()}
+
+
+def requirements_txt(requirement: str) -> str:
+    """requirements.txt of a new site: the woosite its publishing recipes install."""
+    return (
+        "# De woosite waarmee deze site gemaakt wordt; de publicatierecepten installeren deze.\n"
+        "# Een nieuwere versie: vervang deze regel, bijvoorbeeld door woosite @ git+https://...@v0.2.0\n"
+        f"{requirement}\n"
+    )
+
+
 def templates_readme(builtin: list[str]) -> str:
     """templates/README.md: how a site replaces one built-in template at a time."""
     names = "\n".join(f"- `{name}`" for name in builtin)

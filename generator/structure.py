@@ -84,9 +84,11 @@ class Site:
         return urls.base_path(self.base_url) + path
 
 
-def build_site(config: SiteConfig, sources: list[SourceDocument], base_url: str | None = None) -> Site:
-    """Arrange documents into the site tree; raise BuildError when two documents claim one URL."""
-    base = urls.normalise_base_url(base_url or config.base_url)
+def build_site(config: SiteConfig, sources: list[SourceDocument]) -> Site:
+    """Arrange documents into the site tree; raise BuildError when two documents claim one URL.
+
+    The base URL is the config's, already validated (with any ``--base-url`` override applied)."""
+    base = config.base_url
     claimed: dict[str, SourceDocument] = {}
     problems: list[Problem] = []
     publishers: dict[str, PublisherSection] = {}

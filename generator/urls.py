@@ -23,9 +23,12 @@ def slugify(text: str) -> str:
 
 
 def normalise_base_url(url: str) -> str:
-    """Check a base URL is absolute http(s) and end it with exactly one slash."""
+    """Check a base URL is absolute http(s) and end it with exactly one slash.
+
+    The one normaliser: only ``SiteConfig`` calls it, so every base URL (site.yaml or ``--base-url``) is
+    validated once, and downstream code sees the validated value only."""
     parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url.strip()):
         raise ValueError(f"base URL '{url}' must be absolute, like https://example.org/woo/")
     if parts.query or parts.fragment:
         raise ValueError(f"base URL '{url}' must not have a query or fragment")

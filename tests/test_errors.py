@@ -74,8 +74,8 @@ CASES = [
     ),
     (
         ("values: [-2113000]", "values: [-2113000, 5]"),
-        9,
-        "invalid 'finance[1]': row 1 'Lasten' has 2 values for 1 columns",
+        13,  # the row's values, not the start of the table
+        "invalid 'finance[1].rows[1].values': row 1 'Lasten' has 2 values for 1 columns",
     ),
     (
         ("    columns:", "    section: Bestaat niet\n    columns:"),

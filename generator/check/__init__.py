@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check import catalog_urls, harvest_chain, links, metadata, redactions
+from generator.check import built_for, catalog_urls, harvest_chain, links, metadata, redactions
 from generator.check.site_files import SiteFiles
 from generator.errors import Problem
 from generator.models import SiteConfig
+from generator.outputs.build_record import BuildRecord
 
 
 @dataclass
@@ -19,6 +20,8 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     documents: int = 0
     links: int = 0
+    indexes: list[tuple[str, str]] = field(default_factory=list)
+    """(category number, URL) of the DiWoo sitemap indexes: what to register with the Woo-index."""
 
     def summary(self) -> str:
         counts = f"{self.documents} documents in the DiWoo sitemaps, {self.links} links"
@@ -27,11 +30,17 @@ class Report:
         return f"site is ready: {counts} checked, no problems"
 
 
-def run(site_dir: Path, config: SiteConfig, base_url: str | None = None) -> Report:
-    site = SiteFiles(site_dir.resolve(), (base_url or config.base_url).rstrip("/") + "/")
+def run(site_dir: Path, config: SiteConfig, record: BuildRecord | None = None) -> Report:
+    """Check the site in ``site_dir`` as published at ``config.base_url`` (validated, overrides applied)."""
+    site = SiteFiles(site_dir.resolve(), config.base_url)
     report = Report()
+    wrong_address = built_for.mismatch(site, record)
+    if wrong_address is not None:
+        report.problems.append(wrong_address)
+        return report
     chain = harvest_chain.walk(site)
     report.documents = len(chain.entries)
+    report.indexes = chain.indexes
     report.problems += chain.problems
     report.problems += metadata.check(site, chain.entries)
     link_problems, report.links = links.check(site)

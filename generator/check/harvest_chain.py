@@ -8,7 +8,7 @@ entries found on the way are returned for the metadata checks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -42,6 +42,8 @@ class DiwooEntry:
 class Chain:
     entries: list[DiwooEntry]
     problems: list[Problem]
+    indexes: list[tuple[str, str]] = field(default_factory=list)
+    """(category number, URL) of every DiWoo sitemap index robots.txt names: what the Woo-index registers."""
 
 
 def walk(site: SiteFiles) -> Chain:
@@ -56,12 +58,13 @@ def walk(site: SiteFiles) -> Chain:
         if key.strip().lower() != "sitemap":
             continue
         url = value.strip()
+        match = DIWOO_INDEX.match(url.rstrip("/").rsplit("/", 1)[-1])
+        found_diwoo = found_diwoo or match is not None
         target = _resolve(site, url, robots, number, chain.problems, "sitemap")
         if target is None:
             continue
-        match = DIWOO_INDEX.match(target.name)
         if match:
-            found_diwoo = True
+            chain.indexes.append((match.group(1), url))
             _index(site, target, match.group(1), chain)
         else:
             _any_sitemap(site, target, chain)

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import click
 
-from generator.check import run
+from generator import readiness
+from generator.check import registration, run
 from generator.commands import options
-from generator.content.loader import load_config
+from generator.content.loader import SourceDocument, load_config, load_documents, with_overrides
 from generator.errors import ContentError, Problem
-from generator.urls import normalise_base_url
+from generator.models import SiteConfig
+from generator.outputs import build_record
 
 
 @click.command("check")
@@ -33,20 +35,32 @@ from generator.urls import normalise_base_url
     help="site.yaml with the base URL and the redactions.",
 )
 @options.base_url
-def command(site: Path | None, site_dir: Path, config_path: Path, base_url: str | None) -> None:
-    """Check a built site (SITE, default site/): DiWoo metadata and sitemaps, links, catalog URLs, redactions."""
+@click.option("--strict", is_flag=True, help="Fail on warnings too (anything unfinished): for publishing recipes.")
+def command(site: Path | None, site_dir: Path, config_path: Path, base_url: str | None, strict: bool) -> None:
+    """Check a built site (SITE, default site/): DiWoo metadata and sitemaps, links, catalog URLs, redactions.
+
+    Without --base-url the site is checked for the base URL it was built with (woosite-build.json)."""
     site_dir = site or site_dir
     if not site_dir.is_dir():
         raise ContentError(Problem(site_dir, None, "site folder not found", "build it first with 'woosite build'"))
-    config = load_config(config_path)
-    if base_url is not None:
-        try:
-            base_url = normalise_base_url(base_url)
-        except ValueError as exc:
-            raise ContentError(Problem(None, None, str(exc))) from exc
-    report = run(site_dir, config, base_url)
+    record = build_record.read(site_dir)
+    config = with_overrides(load_config(config_path), base_url=base_url or (record.base_url if record else None))
+    report = run(site_dir, config, record)
+    unfinished = readiness.warnings(config, config_path, _sources(config_path.parent / "content", config))
     for problem in report.problems:
         click.echo(str(problem))
-    click.echo(report.summary())
-    if report.problems:
+    for warning in unfinished:
+        click.echo(f"warning: {warning}")
+    if report.indexes and not report.problems:
+        for line in registration.lines(config.base_url, report.indexes):
+            click.echo(line)
+    click.echo(report.summary() + (f", {len(unfinished)} warnings" if unfinished else ""))
+    if report.problems or (strict and unfinished):
         sys.exit(1)
+
+
+def _sources(content_dir: Path, config: SiteConfig) -> list[SourceDocument]:
+    """The content the site was built from, when it lies beside site.yaml (for the warnings)."""
+    if not content_dir.is_dir():
+        return []
+    return load_documents(content_dir, config)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator import scaffold
+from generator import install_source, scaffold
 from generator.content.loader import load_config
 from generator.errors import Problem, WoositeError
 from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
@@ -56,7 +56,13 @@ def command(directory: Path, publisher: str | None, base_url: str, theme: str) -
         readme.write_text(scaffold.templates_readme(builtin), encoding="utf-8")
     ignore = directory / ".gitignore"
     if not ignore.exists():
-        ignore.write_text("/site/\n/.woosite-cache/\n", encoding="utf-8")
+        ignore.write_text("/site/\n/public/\n/.woosite-cache/\n", encoding="utf-8")
+    files = {"requirements.txt": scaffold.requirements_txt(install_source.requirement())}
+    for name, text in {**files, **scaffold.publishing_recipes()}.items():
+        target = directory / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
     who = f" for {org.label} ({org.code})" if org else ""
     click.echo(f"Created a new site{who} in {directory}/")
@@ -67,8 +73,10 @@ def command(directory: Path, publisher: str | None, base_url: str, theme: str) -
     click.echo('  woosite new --kind begroting --year 2025 --number 1 --title "Veiligheid"')
     click.echo("  woosite serve                    # preview at http://127.0.0.1:8000/")
     click.echo("  woosite build && woosite check   # the site in site/, checked")
+    click.echo("Publishing: .github/workflows/pages.yml (GitHub Pages) and .gitlab-ci.yml (GitLab Pages) are ready.")
     if base_url == scaffold.EXAMPLE_BASE_URL:
         click.echo("Set base_url in site.yaml to the address where the site will be published.")
+    click.echo("Fill in contact: email: in site.yaml (the contact page needs it).")
 
 
 def _publisher(name: str) -> Organisation:

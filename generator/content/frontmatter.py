@@ -45,6 +45,18 @@ def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
         loader.dispose()
 
 
+def yaml_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> tuple[int, str, str]:
+    """(file line, message, fix) for a YAML syntax error; a tab is named as such, since it cannot be seen."""
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + first_line) if mark else first_line
+    problem = (exc.problem or "invalid YAML").strip()
+    lines = text.splitlines()
+    at = mark.line if mark else 0
+    if "\t" in (lines[at] if 0 <= at < len(lines) else "") or "'\\t'" in problem:
+        return line, "a tab character in the YAML (invalid YAML: " + problem + ")", "replace the tab with spaces"
+    return line, f"invalid YAML: {problem}", "check indentation and put text containing ':' or '#' in quotes"
+
+
 class FrontMatterError(ValueError):
     """The front matter is missing or is not valid YAML; carries the file line."""
 
@@ -69,12 +81,8 @@ def split(text: str) -> SplitFile:
     try:
         data, node = load_yaml(yaml_text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 2) if mark else 2
-        problem = (exc.problem or "invalid YAML").strip()
-        raise FrontMatterError(
-            line, f"invalid YAML: {problem}", "check indentation and put text containing ':' or '#' in quotes"
-        ) from exc
+        line, message, hint = yaml_problem(exc, yaml_text, first_line=2)
+        raise FrontMatterError(line, message, hint) from exc
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict) or not (node is None or isinstance(node, yaml.MappingNode)):

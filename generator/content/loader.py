@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from generator.content.body import parse_body, walk
-from generator.content.frontmatter import FrontMatterError, line_of, load_yaml, split
+from generator.content.frontmatter import FrontMatterError, line_of, load_yaml, split, yaml_problem
 from generator.content.validation import problems_from
 from generator.errors import ContentError, Problem
 from generator.models import FrontMatter, Section, SiteConfig
@@ -68,21 +68,39 @@ def load_config(path: Path) -> SiteConfig:
         data, node = load_yaml(text)
         data = data or {}
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise ContentError(
-            Problem(
-                path,
-                mark.line + 1 if mark else None,
-                f"invalid YAML: {exc.problem}",
-                "check indentation and quote text containing ':' or '#'",
-            )
-        ) from exc
+        line, message, hint = yaml_problem(exc, text, first_line=1)
+        raise ContentError(Problem(path, line, message, hint)) from exc
     if not isinstance(data, dict):
         raise ContentError(Problem(path, 1, "site.yaml must be a list of 'field: value' lines"))
     try:
         return SiteConfig.model_validate(data)
     except ValidationError as exc:
         raise ContentError(problems_from(exc, path, node, SiteConfig, first_line=1)) from exc
+
+
+def with_overrides(config: SiteConfig, **overrides: object) -> SiteConfig:
+    """The site config with command-line options (``--base-url``) put over site.yaml, validated again.
+
+    Options are overrides of the config, not a second source of truth: one model validates both. ``None``
+    means "not given"."""
+    given = {name: value for name, value in overrides.items() if value is not None}
+    if not given:
+        return config
+    try:
+        return SiteConfig.model_validate({**config.model_dump(), **given})
+    except ValidationError as exc:
+        raise ContentError(
+            [
+                Problem(
+                    None,
+                    None,
+                    f"--{'-'.join(str(k) for k in error['loc'])}".replace("_", "-")
+                    + ": "
+                    + error["msg"].removeprefix("Value error, "),
+                )
+                for error in exc.errors()
+            ]
+        ) from exc
 
 
 def content_files(content_dir: Path) -> list[Path]:

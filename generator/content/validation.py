@@ -32,6 +32,7 @@ def problems_from(
     problems: dict[tuple[int, str], Problem] = {}
     for error in exc.errors():
         loc = tuple(k for k in error["loc"] if not (isinstance(k, str) and k in _UNION_MEMBERS))
+        loc += getattr(error.get("ctx", {}).get("error"), "loc", ())  # a ValueErrorAt names its own field
         line = line_of(node, loc, first_line)
         name = dotted(loc)
         key = (line, name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -9,6 +10,28 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 ColumnKind = Literal["amount", "percentage", "text"]
 RowRole = Literal["lasten", "baten", "saldo", "totaal"]
 Value = int | float | str | None
+
+
+class ValueErrorAt(ValueError):
+    """A validation error that knows the field it is about, below the model that raised it (so the message
+    names the line of a row's ``values:``, not the start of its table)."""
+
+    def __init__(self, message: str, loc: tuple[str | int, ...]) -> None:
+        super().__init__(message)
+        self.loc = loc
+
+
+_DUTCH_NUMBER = re.compile(r"^([-−]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$")
+
+
+def _number_fix(text: str) -> str:
+    """The fix for a number written as text: "-2.400.000" -> "write -2400000, without thousands dots"."""
+    match = _DUTCH_NUMBER.match(text.strip())
+    if match is None:
+        return "write a number, or null"
+    sign, whole, fraction = match.groups()
+    number = ("-" if sign else "") + whole.replace(".", "") + (f".{fraction}" if fraction else "")
+    return f"write {number}, without thousands dots" + (" and with a decimal point" if fraction else "")
 
 
 class Column(BaseModel):
@@ -50,15 +73,17 @@ class FinanceTable(BaseModel):
     @model_validator(mode="after")
     def _rows_fit_columns(self) -> FinanceTable:
         for i, row in enumerate(self.rows):
+            where = ("rows", i, "values")
             if len(row.values) != len(self.columns):
-                raise ValueError(
-                    f"row {i + 1} '{row.label}' has {len(row.values)} values for {len(self.columns)} columns"
+                raise ValueErrorAt(
+                    f"row {i + 1} '{row.label}' has {len(row.values)} values for {len(self.columns)} columns", where
                 )
             for value, column in zip(row.values, self.columns, strict=True):
                 if isinstance(value, str) and column.kind != "text":
-                    raise ValueError(
+                    raise ValueErrorAt(
                         f"row '{row.label}': '{value}' is text in {column.kind} column "
-                        f"'{column.label}' (write a number, or null)"
+                        f"'{column.label}' ({_number_fix(value)})",
+                        where,
                     )
         return self
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import re
+import sys
 from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -56,6 +57,11 @@ class PreviewServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], state: PreviewState) -> None:
         self.state = state
         super().__init__(address, PreviewHandler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser tab closed mid-answer is no error worth a traceback; anything else still is."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class PreviewHandler(BaseHTTPRequestHandler):

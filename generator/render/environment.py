@@ -14,7 +14,13 @@ from generator.render.policy import content_security_policy
 from generator.render.status import status_level
 from generator.render.strings import Strings, load_strings
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+_PACKAGE = Path(__file__).resolve().parent.parent
+BUILTIN_TEMPLATES = next(
+    (p for p in (_PACKAGE / "builtin_templates", _PACKAGE.parent / "templates") if p.is_dir()),
+    _PACKAGE.parent / "templates",
+)
+"""The built-in templates: inside the package in an installed wheel (pyproject.toml maps the repository's
+``templates/`` onto ``generator/builtin_templates/``), the repository's ``templates/`` in a source checkout."""
 
 
 def make_environment(site_templates: Path | None = None, language: str = "nl") -> Environment:

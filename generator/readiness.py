@@ -1,0 +1,106 @@
+"""Is the site finished? Warnings about what must not go live unfinished.
+
+``build`` prints them, ``check`` prints them again and ``check --strict`` fails on them: the placeholder base
+URL of ``woosite init``, an empty contact e-mail, the placeholder text of ``woosite new``, a finance table
+whose own arithmetic no longer adds up (after hand edits; the rules are the importer's, in one place), and a
+document without any date.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator.content.frontmatter import FrontMatterError, line_of, split
+from generator.content.loader import SourceDocument
+from generator.errors import Problem
+from generator.importer import checks as arithmetic
+from generator.models import FinanceTable, SiteConfig
+from generator.models.finance import Row
+from generator.scaffold import PLACEHOLDER
+
+PLACEHOLDER_HOSTS = {"example.org", "www.example.org", "example.com", "www.example.com", "example.net"}
+
+
+def warnings(config: SiteConfig, config_file: Path, sources: list[SourceDocument]) -> list[Problem]:
+    """Every reason the site is not ready to publish, in file order."""
+    found = site_warnings(config, config_file)
+    for source in sources:
+        found += document_warnings(source)
+    return found
+
+
+def site_warnings(config: SiteConfig, config_file: Path) -> list[Problem]:
+    found: list[Problem] = []
+    if urlsplit(config.base_url).hostname in PLACEHOLDER_HOSTS:
+        found.append(
+            Problem(
+                config_file,
+                None,
+                f"base_url is the placeholder {config.base_url}",
+                "set base_url in site.yaml to the public address, or build with --base-url",
+            )
+        )
+    if not (config.contact.email or "").strip():
+        found.append(
+            Problem(
+                config_file,
+                None,
+                "contact.email is empty: the contact page shows no way to reach you",
+                "fill in contact: email: in site.yaml",
+            )
+        )
+    return found
+
+
+def document_warnings(source: SourceDocument) -> list[Problem]:
+    text = source.path.read_text(encoding="utf-8-sig", errors="replace")
+    found = [
+        Problem(source.path, number, f"placeholder text '{PLACEHOLDER}'", "write the text, or remove the section")
+        for number, line in enumerate(text.splitlines(), start=1)
+        if PLACEHOLDER in line
+    ]
+    try:
+        node = split(text.replace("\r\n", "\n")).node
+    except FrontMatterError:
+        node = None
+    for t, table in enumerate(source.front.finance):
+        for row_index, column, printed, expected, rule in mismatches(table):
+            found.append(
+                Problem(
+                    source.path,
+                    line_of(node, ("finance", t, "rows", row_index, "values")),
+                    f"table '{table.caption}', row '{table.rows[row_index].label}', column "
+                    f"'{table.columns[column].label}': {printed:g} does not equal {rule} = {expected:g}",
+                    "check the numbers against the printed document",
+                )
+            )
+    front = source.front
+    dated = any(d is not None for d in (front.dates.created, front.dates.adopted, front.dates.published))
+    if not dated and not (front.source and (front.source.exported or front.source.generated)):
+        found.append(
+            Problem(
+                source.path,
+                1,
+                "the document has no date: the Woo-index and readers cannot tell when it was made",
+                "add e.g. 'dates: {adopted: 2024-11-07}' to the front matter",
+            )
+        )
+    return found
+
+
+Mismatch = tuple[int, int, float, float, str]
+"""(row index, column index, printed value, expected value, rule)."""
+
+
+def mismatches(table: FinanceTable) -> list[Mismatch]:
+    """Where a table's own arithmetic does not add up, by the importer's rules and tolerance."""
+    rows = {id(row): n for n, row in enumerate(table.rows)}
+    out: list[Mismatch] = []
+
+    def warn(row: Row, column: int, printed: float, expected: float, rule: str) -> None:
+        out.append((rows[id(row)], column, printed, expected, rule))
+
+    for rule in (arithmetic._saldo_rows, arithmetic._saldo_columns, arithmetic._afwijking, arithmetic._totals):
+        rule(table, warn)
+    return out
