@@ -64,3 +64,9 @@ def test_information_category_by_label_code_or_uri() -> None:
     assert by_label is not None and by_label.code == "c_c6cd1213"
     assert information_category("c_db4862c3") is not None
     assert information_category("geen categorie") is None
+
+
+def test_water_board_mergers_have_their_years() -> None:
+    assert lookup("waterschap Vechtstromen").valid_from == 2014
+    assert not lookup("waterschap Groot Salland").existed_in(2016)
+    assert lookup("waterschap Limburg").existed_in(2017) and not lookup("Roer en Overmaas").existed_in(2017)

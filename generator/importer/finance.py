@@ -285,6 +285,8 @@ def rows(lines: list[Line], i: int) -> Found | None:
         text = lines[i].clean
         if nxt is None or nxt > i + 2 or split_row(lines[nxt].clean) is None or text.endswith((".", ":", ";", "?")):
             return None
+        if ambiguous_glued(text):
+            return None
         header, i = lines[i], nxt
     found: list[tuple[Line, tuple[str, list[str]]]] = []
     j: int | None = i
@@ -296,6 +298,8 @@ def rows(lines: list[Line], i: int) -> Found | None:
         found.append((lines[j], parsed))
         end = j + 1
         j = _next(lines, end)
+    if j is not None and j <= end + 1 and ambiguous_glued(lines[j].clean):
+        return None  # a row whose glued cells cannot be cut: the whole table stays text, with warnings
     width = max(len(values) for _, (_, values) in found) if found else 0
     roles = sum(1 for _, (label, _) in found if role_of(label))
     if not found or not (len(found) >= 2 or (header and width >= 2)) or not (roles or header):
@@ -340,6 +344,11 @@ def rows(lines: list[Line], i: int) -> Found | None:
         return None
     first = header.number if header else found[0][0].number
     return Found(start, end, table, [line.number for line, _ in found], first, warnings=warnings)
+
+
+def ambiguous_glued(text: str) -> bool:
+    """A label with digits glued to it that no cut at thousands dots explains ("Lasten34.879353")."""
+    return bool(numbers.GLUED_LINE.match(text)) and not any(numbers.parse(c) for c in numbers.tokens(text))
 
 
 def _columns(header: Line, width: int, warnings: list[Problem]) -> tuple[str | None, list[str]]:

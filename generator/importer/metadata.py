@@ -1,7 +1,8 @@
 """What an export says about itself: programme, publisher, document kind and year.
 
-Only what the text states is taken: a publisher must be a municipality on the reference list, named in
-the text in a way that points at the writer ("Voor Lisse", "hoe Hillegom", "gemeente Leidschendam-Voorburg");
+Only what the text states is taken: a publisher must be a body on the reference list that existed in the
+document's year, named in the text in a way that points at the writer ("Voor Lisse", "hoe Hillegom", "gemeente
+Leidschendam-Voorburg", "De provincie Fryslân", "Het Waterschap Vechtstromen");
 a kind and year come from a title line ("Begroting 2021"), a sentence about the document itself ("Deze
 Kadernota wordt opgesteld voor het jaar 2022") or a jaarverslag's question "Wat heeft het gekost in 2021?"
 beside a "Rekening 2021" column. Anything else is left for the user to give with a flag.

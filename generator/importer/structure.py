@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from generator.errors import Problem
 from generator.importer import numbers, vocabulary
 from generator.importer.blocks import Block, Heading, ListBlock, Pairs, Paragraph, Table
-from generator.importer.finance import Found
+from generator.importer.finance import Found, ambiguous_glued
 from generator.importer.lines import Line, collapse, is_sentence, title_like
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○■□►▸➢✓*\-–]\s+(\S.*)$")
@@ -96,7 +96,7 @@ class _Parser:
             found = self.tables[i]
             self.emit(Table(found))
             return self.next(found.end)
-        if numbers.GLUED_LINE.match(text) and not any(numbers.parse(c) for c in numbers.tokens(text)):
+        if ambiguous_glued(text):
             self.warn(
                 line.number,
                 f"cells glued together that cannot be cut apart without guessing: '{_short(text)}'",
@@ -110,7 +110,7 @@ class _Parser:
             if after is not None:
                 return self.next(after)
         nxt = self.next(i + 1)
-        if title_like(text) and nxt is not None:
+        if title_like(text) and nxt is not None and not _row_like(text):
             lone_label = (text in vocabulary.STATUS_LABELS or self.in_pairs) and not is_sentence(self.text(nxt))
             if lone_label:
                 level = 3 if self.open_top() else 2
@@ -125,9 +125,7 @@ class _Parser:
 
     def paragraph(self, line: Line) -> None:
         text = line.clean
-        cells = numbers.tokens(text)
-        numeric = sum(1 for c in cells if numbers.parse(c) is not None)
-        if text.count("|") >= 2 or (numeric >= 2 and numeric * 5 >= len(cells) * 2):
+        if text.count("|") >= 2 or _row_like(text):
             self.warn(
                 line.number,
                 f"this looks like part of a table but was not recognised: '{_short(text)}'",
@@ -255,6 +253,13 @@ class _Parser:
 def parse(lines: list[Line], tables: dict[int, Found]) -> Parsed:
     """Cut the lines (residue removed, tables found) into blocks."""
     return _Parser(lines, tables).run()
+
+
+def _row_like(text: str) -> bool:
+    """Mostly numbers: a table row that no recogniser took ("Lasten 34.879 35.605"), never a heading."""
+    cells = numbers.tokens(text)
+    numeric = sum(1 for c in cells if numbers.parse(c) is not None)
+    return numeric >= 2 and numeric * 5 >= len(cells) * 2
 
 
 def _short(text: str) -> str:
