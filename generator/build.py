@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import redaction, reporting, timestamps
+from generator import output_folder, redaction, reporting, timestamps
 from generator.content.loader import load_config, load_documents
 from generator.errors import Problem
 from generator.incremental.cache import BuildCache
@@ -62,6 +62,11 @@ class BuildOptions:
     def cache_folder(self) -> Path:
         return self.cache_dir or self.project_dir / CACHE_DIR
 
+    @property
+    def inputs(self) -> list[Path]:
+        """What the output folder may neither be, hold nor lie in (see generator/output_folder.py)."""
+        return [self.content_dir, self.project_dir / "templates", self.config_file, self.cache_folder]
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -90,8 +95,9 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     """
     started = time.perf_counter()
     report = report or Silent()
-    config = redaction.apply_to_config(load_config(options.config_file))
     site_templates = options.project_dir / "templates"
+    output_folder.refuse_unsafe(options.out_dir, options.project_dir, options.inputs)
+    config = redaction.apply_to_config(load_config(options.config_file))
     inputs = inputs_key(options.config_file, options.content_dir, site_templates, options.base_url)
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean)
     sources = redaction.apply(load_documents(options.content_dir, config, cache.loader(report)), config.redactions)
