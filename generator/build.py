@@ -132,7 +132,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     with staging(options.out_dir, cache.previous, report.advance) as out:
         for number, step in enumerate(steps):
             out.cached(step_unit(number, step), key, partial(step, site, out))
-        redaction.verify(out.root, config.redactions, out.reused)
+        redaction.verify(out.root, config.redactions, out.reused, [source.path for source in sources])
     cache.save(site, out)
     ledger.save()
     return BuildResult(site, dict(out.written), time.perf_counter() - started, out.warnings, out.reused)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
+from generator import fold
 from generator.urls import normalise_base_url
 
 
@@ -31,7 +32,7 @@ class Redaction(BaseModel):
     @classmethod
     def _has_letters(cls, value: str) -> str:
         """A text of only spaces would match everywhere (and between every letter)."""
-        if len("".join(value.split())) < 2:
+        if len(fold.letters(value)) < 2:
             raise ValueError("a redaction needs at least two letters or digits, not only spaces")
         return value
 
