@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from generator import output_folder, redaction, reporting, timestamps
+from generator.content import links
 from generator.content.loader import load_config, load_documents
 from generator.errors import Problem
 from generator.incremental.cache import BuildCache
@@ -97,6 +98,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     report = report or Silent()
     site_templates = options.project_dir / "templates"
     output_folder.refuse_unsafe(options.out_dir, options.project_dir, options.inputs)
+    links.refuse_outside(options.project_dir, [options.content_dir, site_templates])
     config = redaction.apply_to_config(load_config(options.config_file))
     inputs = inputs_key(options.config_file, options.content_dir, site_templates, options.base_url)
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean)
