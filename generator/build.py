@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from generator import output_folder, redaction, reporting, timestamps
+from generator.check import search_index
 from generator.content import links
 from generator.content.loader import load_config, load_documents
 from generator.errors import Problem
@@ -134,6 +135,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     with staging(options.out_dir, cache.previous, report.advance) as out:
         for number, step in enumerate(steps):
             out.cached(step_unit(number, step), key, partial(step, site, out))
+        search_index.verify(out.root)  # Pagefind has left files cut short: never publish them
         redaction.verify(out.root, config.redactions, out.reused, [source.path for source in sources])
     cache.save(site, out)
     ledger.save()
