@@ -45,8 +45,12 @@ CONFUSABLES = {
 }  # fmt: skip
 """Latin lookalikes: letter -> the Latin letter it is mistaken for."""
 
-_TABLE = {ord(c): None for c in INVISIBLE + MARKUP} | {ord(k): v for k, v in CONFUSABLES.items()} | {ord("+"): " "}
-_ENCODED = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|(?:%[0-9A-Fa-f]{2})+")
+_RARE = {c: "" for c in INVISIBLE} | CONFUSABLES
+_RARE_CHARS = re.compile("[" + re.escape("".join(_RARE)) + "]")
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_PERCENT = r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*"
+_ENCODED = re.compile(f"{_ENTITY}|{_PERCENT}")
+_SEPARATELY = (re.compile(_ENTITY), re.compile(_PERCENT))
 
 
 def _decode(token: str) -> str:
@@ -61,12 +65,17 @@ def _decode(token: str) -> str:
 
 def fold_char(text: str) -> str:
     """Steps 2-4 for a short text (one character, or a decoded escape)."""
-    return unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold()).translate(_TABLE)
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    for char in MARKUP:  # str.replace is many times faster than str.translate with a table
+        text = text.replace(char, "")
+    return _RARE_CHARS.sub(lambda m: _RARE[m.group()], text.replace("+", " "))
 
 
 def fold(text: str) -> str:
     """The whole text folded (see the module docstring): what a person reads, in one spelling."""
-    return fold_char(_ENCODED.sub(lambda m: _decode(m.group()), text))
+    for encoded in _SEPARATELY:  # two simple patterns scan far faster than one alternation
+        text = encoded.sub(lambda m: _decode(m.group()), text)
+    return fold_char(text)
 
 
 def pattern(text: str) -> re.Pattern[str]:
