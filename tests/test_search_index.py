@@ -86,3 +86,20 @@ def test_signature_and_gzip_are_checked(tmp_path: Path) -> None:
         (bundle / name).write_text("x")
     messages = [p.message for p in search_index.problems(tmp_path)]
     assert messages == ["search file is damaged (no Pagefind signature)"]
+
+
+def test_a_cut_short_indexing_is_retried(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind failing once is healed by indexing once more; the published search is whole."""
+    root = project()
+    real, calls = search._index, []
+
+    async def truncating_once(site_root: Path, bundle: Path, language: str) -> None:
+        await real(site_root, bundle, language)
+        calls.append(bundle)
+        if len(calls) == 1:
+            (bundle / "pagefind-entry.json").write_bytes(b"")
+
+    monkeypatch.setattr(search, "_index", truncating_once)
+    build(BuildOptions(content_dir=root / "content", out_dir=root / "site"))
+    assert len(calls) >= 2  # a real Pagefind run can fail too on a busy machine; then it is retried again
+    assert search_index.problems(root / "site") == []
