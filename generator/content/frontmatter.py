@@ -38,8 +38,8 @@ ContentYamlLoader.yaml_implicit_resolvers = {
 
 
 class RefusedYaml(yaml.MarkedYAMLError):
-    """Valid YAML that content may not use: aliases (a few hundred bytes can expand to gigabytes) and
-    duplicate keys (the last one would silently win)."""
+    """Valid YAML that content may not use: aliases (a few hundred bytes can expand to gigabytes), duplicate
+    keys (the last one would silently win), control characters XML cannot hold, numbers too long to read."""
 
     def __init__(self, mark: yaml.Mark, problem: str, hint: str) -> None:
         super().__init__(problem=problem, problem_mark=mark)
