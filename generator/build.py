@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import readiness, redaction, reporting, timestamps
+from generator import output_folder, readiness, redaction, reporting, timestamps
+from generator.check import search_index
+from generator.content import links
 from generator.content.loader import load_config, load_documents, with_overrides
 from generator.errors import Problem
 from generator.incremental.cache import BuildCache, WarmDocuments
@@ -71,6 +73,11 @@ class BuildOptions:
     def cache_folder(self) -> Path:
         return self.cache_dir or self.project_dir / CACHE_DIR
 
+    @property
+    def inputs(self) -> list[Path]:
+        """What the output folder may neither be, hold nor lie in (see generator/output_folder.py)."""
+        return [self.content_dir, self.project_dir / "templates", self.config_file, self.cache_folder]
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -101,8 +108,10 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     """
     started = time.perf_counter()
     report = report or Silent()
-    config = redaction.apply_to_config(with_overrides(load_config(options.config_file), base_url=options.base_url))
     site_templates = options.project_dir / "templates"
+    output_folder.refuse_unsafe(options.out_dir, options.project_dir, options.inputs)
+    links.refuse_outside(options.project_dir, [options.content_dir, site_templates])
+    config = redaction.apply_to_config(with_overrides(load_config(options.config_file), base_url=options.base_url))
     theme = themes.load(config.theme, options.config_file.resolve().parent, options.config_file)
     inputs = inputs_key(options.config_file, options.content_dir, site_templates, config.base_url)
     inputs = digest(inputs, theme.digest)  # a theme file outside templates/ counts too
@@ -143,7 +152,8 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     with staging(options.out_dir, cache.previous, report.advance) as out:
         for number, step in enumerate(steps):
             out.cached(step_unit(number, step), key, partial(step, site, out))
-        redaction.verify(out.root, config.redactions, out.reused)
+        search_index.verify(out.root)  # Pagefind has left files cut short: never publish them
+        redaction.verify(out.root, config.redactions, out.reused, [source.path for source in sources])
     cache.save(site, out)
     ledger.save()
     warnings = [*unfinished, *out.warnings]

@@ -12,13 +12,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gzip
-import html
 import re
 from collections.abc import Collection, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from generator import fold
 from generator.content.loader import SourceDocument
 from generator.errors import BuildError, Problem
 from generator.models import FrontMatter, Redaction, Section, SiteConfig
@@ -45,6 +45,7 @@ GROUNDS = {
 _GROUND = re.compile(r"^(\d+)\.(\d+)(?:\.(\d+))?([a-z]?)$")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _GZIP = b"\x1f\x8b"
+_TAG = re.compile(r"<[^<>]{0,2000}>")
 
 
 def marker(ground: str) -> str:
@@ -72,14 +73,26 @@ _ORDINALS = {"1": "eerste", "2": "tweede", "3": "derde", "4": "vierde", "5": "vi
 
 @cache
 def pattern(text: str) -> re.Pattern[str]:
-    """Matches ``text`` in any letter case, with any run of whitespace (line breaks, no-break spaces) between words."""
-    return re.compile(r"\s+".join(re.escape(word) for word in text.split()), re.IGNORECASE)
+    """Matches ``text`` in folded text (``generator.fold``): any letter case, any run of whitespace between
+    words, and however the letters are encoded (entities, URL escapes, lookalikes, invisible characters)."""
+    return fold.pattern(text)
+
+
+def appears(text: str, redaction: Redaction) -> bool:
+    """Whether a reader of ``text`` would see the redacted text."""
+    return pattern(redaction.text).search(fold.fold(text)) is not None
 
 
 def redact_text(text: str, redactions: Iterable[Redaction]) -> str:
-    """Replace every occurrence of every redacted text (longest first, so no part of a longer one survives)."""
+    """Replace every occurrence of every redacted text (longest first, so no part of a longer one survives).
+
+    The match is on the folded text; the characters of the original that spell the name (with any soft
+    hyphens, entities, escapes or emphasis inside it) are what is replaced."""
     for redaction in sorted(redactions, key=lambda r: -len(r.text)):
-        text = pattern(redaction.text).sub(marker(redaction.ground), text)
+        if not appears(text, redaction):
+            continue
+        for start, end in reversed(fold.find_spans(text, pattern(redaction.text))):
+            text = text[:start] + marker(redaction.ground) + text[end:]
     return text
 
 
@@ -110,7 +123,7 @@ def apply(sources: list[SourceDocument], redactions: list[Redaction]) -> list[So
 
 def _apply_one(source: SourceDocument, redactions: list[Redaction]) -> SourceDocument:
     texts = [source.front.model_dump(mode="json"), source.intro, [s.model_dump() for s in source.sections]]
-    grounds = tuple(sorted({r.ground for r in redactions if any(pattern(r.text).search(t) for t in _strings(texts))}))
+    grounds = tuple(sorted({r.ground for r in redactions if any(appears(t, r) for t in _strings(texts))}))
     if not grounds:
         return source
     front = FrontMatter.model_validate(redact_data(texts[0], redactions))
@@ -145,13 +158,15 @@ def _strings(data: Any) -> Iterable[str]:
 
 
 def searchable(raw: bytes) -> str:
-    """A file's bytes as text a person would read: gzip unpacked, HTML/XML entities and JSON escapes resolved."""
+    """A file's bytes as text a person would read, folded (``generator.fold``): gzip unpacked, JSON escapes,
+    entities and URL escapes resolved; a second copy without markup tags, so ``Zo<b>ë</b>`` is found too."""
     if raw.startswith(_GZIP):
         with contextlib.suppress(OSError, EOFError):
             raw = gzip.decompress(raw)
     text = raw.decode("utf-8", errors="ignore")
     text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-    return text + "\n" + html.unescape(text)
+    folded = fold.fold(text)
+    return folded + "\n" + fold.fold(_TAG.sub("", text)) if "<" in text else folded
 
 
 def find_leaks(root: Path, redactions: list[Redaction], skip: Collection[str] = ()) -> list[tuple[Path, Redaction]]:
@@ -168,8 +183,17 @@ def find_leaks(root: Path, redactions: list[Redaction], skip: Collection[str] = 
     return leaks
 
 
-def leak_problem(path: Path, redaction: Redaction) -> Problem:
-    """One line naming the file, the text and what to do."""
+def leak_problem(path: Path, redaction: Redaction, sources: Collection[Path] = ()) -> Problem:
+    """One line naming where the text comes from (the content file and line, when it is in one), the text and
+    what to do; else the output file, which then a template or static file must have added."""
+    for source, line in _locate(redaction, sources):
+        return Problem(
+            source,
+            line,
+            f"'{redaction.text}' (redacted under Woo {redaction.ground} in site.yaml) is written here in a way "
+            f"the redaction did not replace, and is published in {path.as_posix()}",
+            "write the name plainly so it is redacted, or remove it",
+        )
     return Problem(
         path,
         None,
@@ -178,12 +202,26 @@ def leak_problem(path: Path, redaction: Redaction) -> Problem:
     )
 
 
-def verify(root: Path, redactions: list[Redaction], reused: Collection[str] = ()) -> None:
+def _locate(redaction: Redaction, sources: Collection[Path]) -> Iterable[tuple[Path, int]]:
+    """(content file, line) of each source that holds the redacted text, in its folded form."""
+    for source in sources:
+        with contextlib.suppress(OSError):
+            text = source.read_text(encoding="utf-8", errors="ignore")
+            spans = fold.find_spans(text, pattern(redaction.text)) if appears(text, redaction) else []
+            if spans:
+                yield source, text.count("\n", 0, spans[0][0]) + 1
+
+
+def verify(
+    root: Path, redactions: list[Redaction], reused: Collection[str] = (), sources: Collection[Path] = ()
+) -> None:
     """The safety net after the last build step: raise BuildError naming each file that leaks a redacted text.
 
     Files reused from the previous build were checked when they were made, against the same redactions
-    (site.yaml is part of every incremental key), so only the files produced now are read.
+    (site.yaml is part of every incremental key), so only the files produced now are read. ``sources``: the
+    content files, so a leak that comes from one is reported at its file and line.
     """
     leaks = find_leaks(root, redactions, reused)
     if leaks:
-        raise BuildError([leak_problem(path.relative_to(root), r) for path, r in leaks])
+        problems = {str(p): p for path, r in leaks for p in [leak_problem(path.relative_to(root), r, sources)]}
+        raise BuildError(list(problems.values()))

@@ -110,12 +110,13 @@ def test_build_fails_when_a_template_leaks_a_redacted_name(project: Callable[...
         base.replace("</main>", "<p>Webredactie: Marian Rood</p></main>"), encoding="utf-8"
     )
     previous = folder / "site"
-    previous.mkdir()
-    (previous / "old.txt").write_text("the previous site", encoding="utf-8")
+    (previous / "api").mkdir(parents=True)
+    for name in ("index.html", "api/index.json", "old.txt"):  # a site woosite built (see output_folder.py)
+        (previous / name).write_text("the previous site", encoding="utf-8")
     result = run_woosite("build", "--content", str(folder / "content"), "--out", str(previous))
     assert result.returncode == 1
     assert "index.html" in result.stderr and "Marian Rood" in result.stderr and "5.1.2e" in result.stderr
-    assert [p.name for p in previous.iterdir()] == ["old.txt"]
+    assert sorted(p.name for p in previous.iterdir()) == ["api", "index.html", "old.txt"]
 
 
 def test_redact_text_rules() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check import built_for, catalog_urls, harvest_chain, links, metadata, redactions
+from generator.check import built_for, catalog_urls, harvest_chain, links, metadata, redactions, search_index
 from generator.check.site_files import SiteFiles
 from generator.errors import Problem
 from generator.models import SiteConfig
@@ -47,4 +47,5 @@ def run(site_dir: Path, config: SiteConfig, record: BuildRecord | None = None) -
     report.problems += link_problems
     report.problems += catalog_urls.check(site)
     report.problems += redactions.check(site, config.redactions)
+    report.problems += search_index.problems(site.root)
     return report

@@ -6,6 +6,8 @@ let any validation error point at the line that holds the offending value.
 
 from __future__ import annotations
 
+import re
+import reprlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,11 +37,26 @@ ContentYamlLoader.yaml_implicit_resolvers = {
 }
 
 
+class RefusedYaml(yaml.MarkedYAMLError):
+    """Valid YAML that content may not use: aliases (a few hundred bytes can expand to gigabytes), duplicate
+    keys (the last one would silently win), control characters XML cannot hold, numbers too long to read."""
+
+    def __init__(self, mark: yaml.Mark, problem: str, hint: str) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.hint = hint
+
+
 def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
-    """Parse YAML safely, once; return the data and the node tree (for line numbers)."""
+    """Parse YAML safely, once; return the data and the node tree (for line numbers).
+
+    The node tree is checked before any value is built (see ``refuse_aliases_and_duplicates``), so this
+    works the same with the pure-Python and the libyaml loader and never expands an alias bomb.
+    """
     loader = ContentYamlLoader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            refuse_aliases_and_duplicates(node)
         return (loader.construct_document(node) if node is not None else None), node
     finally:
         loader.dispose()
@@ -50,11 +67,84 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> tuple
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + first_line) if mark else first_line
     problem = (exc.problem or "invalid YAML").strip()
+    if isinstance(exc, RefusedYaml):
+        return line, problem, exc.hint
     lines = text.splitlines()
     at = mark.line if mark else 0
     if "\t" in (lines[at] if 0 <= at < len(lines) else "") or "'\\t'" in problem:
         return line, "a tab character in the YAML (invalid YAML: " + problem + ")", "replace the tab with spaces"
     return line, f"invalid YAML: {problem}", "check indentation and put text containing ':' or '#' in quotes"
+
+
+def refuse_aliases_and_duplicates(root: yaml.Node) -> None:
+    """Raise RefusedYaml at the first alias (a node reached twice in the composed tree), duplicate key,
+    control character XML cannot hold, or number too long to read.
+
+    Composing is linear in the text (an alias is the same node object again); only constructing the
+    values expands it, so the walk stops at the first node seen twice.
+    """
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise RefusedYaml(
+                node.start_mark,
+                "a YAML anchor ('&name') repeated by an alias ('*name')",
+                "write the value out where it is needed; content files may not use anchors and aliases",
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, _value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in keys:
+                        raise RefusedYaml(
+                            key.start_mark,
+                            f"the field '{shorten(key.value)}' appears twice in one group",
+                            "keep one of them; YAML would silently use the last",
+                        )
+                    keys.add(key.value)
+            stack += [child for pair in reversed(node.value) for child in reversed(pair)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += reversed(node.value)
+        elif isinstance(node, yaml.ScalarNode):
+            _refuse_bad_scalar(node)
+
+
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold (the DiWoo metadata, sitemaps, feed): control characters, surrogates."""
+MAX_DIGITS = 30
+"""A number in a content file has at most this many digits (Python refuses to read over 4,300)."""
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def invisible_control(text: str) -> re.Match[str] | None:
+    """The first character of ``text`` that no XML output can hold, if any."""
+    return _NOT_IN_XML.search(text)
+
+
+def _refuse_bad_scalar(node: yaml.ScalarNode) -> None:
+    found = invisible_control(node.value)
+    if found:
+        raise RefusedYaml(
+            node.start_mark,
+            f"a control character U+{ord(found.group()):04X} in '{shorten(node.value)}'",
+            "delete it: it is invisible and cannot be published in XML",
+        )
+    if node.tag in _NUMBER_TAGS and sum(c.isdigit() for c in node.value) > MAX_DIGITS:
+        raise RefusedYaml(
+            node.start_mark,
+            f"a number with more than {MAX_DIGITS} digits ('{shorten(node.value, 20)}')",
+            "check the number; amounts go in the table's unit, e.g. unit: 1000",
+        )
+
+
+def shorten(value: object, limit: int = 60) -> str:
+    """A value as text for a message, cut to ``limit`` characters: never print an unbounded value."""
+    text = value if isinstance(value, str) else reprlib.repr(value)
+    text = _NOT_IN_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class FrontMatterError(ValueError):
@@ -83,6 +173,8 @@ def split(text: str) -> SplitFile:
     except yaml.MarkedYAMLError as exc:
         line, message, hint = yaml_problem(exc, yaml_text, first_line=2)
         raise FrontMatterError(line, message, hint) from exc
+    except yaml.YAMLError as exc:  # e.g. a character the YAML reader refuses
+        raise FrontMatterError(2, "invalid YAML", "check the front matter for unusual characters") from exc
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict) or not (node is None or isinstance(node, yaml.MappingNode)):

@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from generator.content.body import parse_body, walk
-from generator.content.frontmatter import FrontMatterError, line_of, load_yaml, split, yaml_problem
+from generator.content.frontmatter import FrontMatterError, invisible_control, line_of, load_yaml, split, yaml_problem
 from generator.content.validation import problems_from
 from generator.errors import ContentError, Problem
 from generator.models import FrontMatter, Section, SiteConfig
@@ -160,6 +160,17 @@ def load_document(path: Path, config: SiteConfig) -> SourceDocument:
     """Read, parse and validate one content file."""
     raw = path.read_bytes()
     text = _decode(raw, path)
+    found = invisible_control(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise ContentError(
+            Problem(
+                path,
+                line,
+                f"the text holds a control character U+{ord(found.group()):04X}",
+                "delete it: it is invisible and cannot be published",
+            )
+        )
     try:
         parts = split(text)
     except FrontMatterError as exc:

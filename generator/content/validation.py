@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from generator.content.frontmatter import line_of
+from generator.content.frontmatter import line_of, shorten
 from generator.errors import Problem
 from generator.reference.taxonomy import DOCUMENT_KINDS
 
@@ -51,7 +51,7 @@ def dotted(loc: tuple[Any, ...]) -> str:
 
 
 def _describe(error: Any, name: str, loc: tuple[Any, ...], model: type[BaseModel]) -> tuple[str, str]:
-    kind, value = error["type"], error.get("input")
+    kind, value = error["type"], shorten(error.get("input"))
     plain = "".join(k for k in loc if isinstance(k, str))
     if kind == "missing":
         field = ".".join(k for k in loc if isinstance(k, str))
@@ -66,7 +66,7 @@ def _describe(error: Any, name: str, loc: tuple[Any, ...], model: type[BaseModel
         return f"unknown field '{name}'", hint
     if kind in ("literal_error", "enum"):
         return f"invalid value '{value}' for '{name}'", "expected one of: " + error["ctx"]["expected"]
-    message = error["msg"].removeprefix("Value error, ")
+    message = shorten(error["msg"].removeprefix("Value error, "), 200)
     if kind in ("int_parsing", "int_type", "float_parsing", "int_from_float"):
         return f"'{name}' must be a whole number, not '{value}'", "write digits only, e.g. 2021"
     if kind.startswith(("date", "datetime")):

@@ -39,6 +39,10 @@ class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
+    def ignore_aliases(self, data: Any) -> bool:
+        """Never write '&anchor'/'*alias': content files may not use them (see content/frontmatter.py)."""
+        return True
+
 
 class _Flow(list[Any]):
     """A list written on one line: the values of a finance row."""

@@ -48,6 +48,14 @@ class Source(BaseModel):
     exported: dt.datetime | None = Field(default=None, description="When the platform made the export.")
     generated: dt.datetime | None = Field(default=None, description="When the platform built the page.")
 
+    @field_validator("exported", "generated", mode="before")
+    @classmethod
+    def _not_a_number(cls, value: object) -> object:
+        """A bare number would be read as seconds since 1970: refuse it rather than publish a wrong date."""
+        if isinstance(value, (int, float)):
+            raise ValueError(f"'{value}' is not a date and time (write e.g. 2021-02-08T10:16:17)")
+        return value
+
 
 class Dates(BaseModel):
     """Dates of the document's life; each optional."""
@@ -77,6 +85,14 @@ class FrontMatter(BaseModel):
     publisher: str = Field(description='Municipality, province or water board: "Lisse", "GM0553".')
     kind: DocumentKind = Field(description="Document kind: " + ", ".join(DOCUMENT_KINDS) + ".")
     year: int = Field(ge=1900, le=2100, description="The year the document is about.")
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _year_not_bool(cls, value: object) -> object:
+        if isinstance(value, bool):
+            raise ValueError(f"the year must be a whole number such as 2021, not '{str(value).lower()}'")
+        return value
+
     programme: Programme
     title: str | None = Field(default=None, description="Page title; defaults to the programme heading.")
     description: str | None = Field(default=None, description="One-sentence summary for search results.")

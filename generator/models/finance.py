@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 ColumnKind = Literal["amount", "percentage", "text"]
 RowRole = Literal["lasten", "baten", "saldo", "totaal"]
 Value = int | float | str | None
+
+MAX_EUROS = 10**15
+"""No amount (value times unit) is larger: a thousand times the Dutch state budget, and safely within the
+precision of the number formatting."""
+MAX_UNIT = 10**9
 
 
 class ValueErrorAt(ValueError):
@@ -55,6 +61,17 @@ class Row(BaseModel):
         "null where the source has no value."
     )
 
+    @field_validator("values", mode="before")
+    @classmethod
+    def _numbers_only(cls, values: object) -> object:
+        """true/false is not 1/0, and .nan/.inf are not amounts: refuse them instead of publishing them."""
+        for i, value in enumerate(values if isinstance(values, list) else []):
+            if isinstance(value, bool):
+                raise ValueError(f"value {i + 1} is '{str(value).lower()}', not a number (write a number, or null)")
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ValueError(f"value {i + 1} is not a number ({value}); write a number, or null")
+        return values
+
 
 class FinanceTable(BaseModel):
     """A finance table; amounts times ``unit`` are whole euros."""
@@ -62,13 +79,22 @@ class FinanceTable(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     caption: str = Field(description='Caption, e.g. "Lasten, baten en saldo".')
-    unit: int = Field(default=1, ge=1, description="Multiplier of the amounts: 1 for euros, 1000 for x € 1.000.")
+    unit: int = Field(
+        default=1, ge=1, le=MAX_UNIT, description="Multiplier of the amounts: 1 for euros, 1000 for x € 1.000."
+    )
     row_header: str | None = Field(default=None, description='Heading of the label column, e.g. "Programma 4".')
     columns: list[Column] = Field(min_length=1)
     rows: list[Row] = Field(default_factory=list)
     section: str | None = Field(
         default=None, description="Title of the section the table belongs to; null places it after the text."
     )
+
+    @field_validator("unit", mode="before")
+    @classmethod
+    def _unit_not_bool(cls, value: object) -> object:
+        if isinstance(value, bool):
+            raise ValueError(f"the unit is '{str(value).lower()}', not a number (write 1 or 1000)")
+        return value
 
     @model_validator(mode="after")
     def _rows_fit_columns(self) -> FinanceTable:
@@ -84,6 +110,11 @@ class FinanceTable(BaseModel):
                         f"row '{row.label}': '{value}' is text in {column.kind} column "
                         f"'{column.label}' ({_number_fix(value)})",
                         where,
+                    )
+                if isinstance(value, (int, float)) and abs(value) * self.unit > MAX_EUROS:
+                    raise ValueError(
+                        f"row '{row.label}': {value:.3g} x {self.unit} euros is more than {MAX_EUROS:.0e} "
+                        "(check the number and the unit)"
                     )
         return self
 

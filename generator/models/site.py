@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
+from generator import fold
 from generator.urls import normalise_base_url
 
 
@@ -26,6 +27,14 @@ class Redaction(BaseModel):
 
     text: str = Field(min_length=2)
     ground: str = Field(default="5.1.2e", pattern=r"^\d+\.\d+(\.\d+)?[a-z]?$")
+
+    @field_validator("text")
+    @classmethod
+    def _has_letters(cls, value: str) -> str:
+        """A text of only spaces would match everywhere (and between every letter)."""
+        if len(fold.letters(value)) < 2:
+            raise ValueError("a redaction needs at least two letters or digits, not only spaces")
+        return value
 
 
 class SiteConfig(BaseModel):

@@ -11,23 +11,33 @@ the index on a busy machine.)
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
 from pagefind.service import get_executable
 
+from generator.check import search_index
 from generator.errors import BuildError, Problem
 from generator.outputs.writer import OutputWriter
 from generator.structure import Site
 
 BUNDLE = "pagefind"
 HINT = "install it with: pip install 'pagefind[bin]'"
+ATTEMPTS = 3
+"""Indexing runs again if a run left a file missing or cut short (seen with Pagefind's Python API on a busy
+machine); the build verifies the result either way (generator/check/search_index.py)."""
 
 
 def write(site: Site, out: OutputWriter) -> None:
     """Index the HTML in ``out`` and record every file Pagefind wrote."""
     bundle = out.root / BUNDLE
-    _index(out.root, bundle, site.config.language)
+    for attempt in range(ATTEMPTS):
+        if attempt:
+            shutil.rmtree(bundle)
+        _index(out.root, bundle, site.config.language)
+        if not search_index.problems(out.root):
+            break
     written = sorted(p for p in bundle.rglob("*") if p.is_file())
     if not written:
         raise BuildError(Problem(None, None, "Pagefind wrote no search index", "run the build with -v to see why"))

@@ -1,0 +1,38 @@
+"""Refuse symbolic links that leave the project: a link under content/ or templates/ (static files included)
+to e.g. ``/etc/passwd`` or ``~/.ssh`` would otherwise be read, published and served.
+
+Links that stay inside the project folder are allowed (a shared template, a moved content folder).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.errors import ContentError, Problem
+
+
+def refuse_outside(project_dir: Path, folders: list[Path]) -> None:
+    """Raise one ContentError line per link below ``folders`` whose target lies outside ``project_dir``."""
+    project = project_dir.resolve()
+    problems = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for dirpath, dirs, files in os.walk(folder):  # does not follow links to folders
+            for name in sorted(dirs + files):
+                path = Path(dirpath) / name
+                if not path.is_symlink():
+                    continue
+                target = path.resolve()
+                if target != project and project not in target.parents:
+                    problems.append(
+                        Problem(
+                            path,
+                            None,
+                            f"a symbolic link to {target}, outside the project; it is not published",
+                            "copy the file into the project instead, or remove the link",
+                        )
+                    )
+    if problems:
+        raise ContentError(problems)
