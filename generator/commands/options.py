@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from generator.urls import normalise_base_url
-
 content_dir = click.option(
     "--content",
     "content_dir",
@@ -17,20 +15,6 @@ content_dir = click.option(
     help="Folder with the content files.",
 )
 
-
-def _checked_base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """Refuse e.g. 'javascript:...' in one line, before any work is done."""
-    if value is None:
-        return None
-    try:
-        return normalise_base_url(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from exc
-
-
 base_url = click.option(
-    "--base-url",
-    default=None,
-    callback=_checked_base_url,
-    help="Public URL the site is (or was) built for (default: base_url in site.yaml).",
+    "--base-url", default=None, help="Public URL the site is (or was) built for (default: base_url in site.yaml)."
 )
