@@ -107,16 +107,17 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         structured_data=partial(schema_org.page_data, site, histories),
         downloads=downloads,
         redaction_ground=redaction.explanation,
+        history=lambda page: histories[page.document.id],
     )
     # Data files first: pages link to them with their sizes.
     steps: list[Step] = [
-        api.write,
+        lambda s, out: api.write(s, out, histories),
         csv_data.write,
         lambda s, out: diwoo.write(s, out, histories),
         lambda s, out: dcat.write(s, out, histories),
         lambda s, out: sitemaps.write(s, out, histories),
         lambda s, out: feed.write(s, out, histories),
-        lambda s, out: pages.write(s, out, env, site_templates),
+        lambda s, out: pages.write(s, out, env, site_templates, histories),
         headers.write,
         search.write,  # last: indexes the HTML written above
     ]

@@ -39,7 +39,7 @@ class History:
 
 def content_digest(document: Document) -> str:
     """SHA-256 of the published content, independent of base URL and import provenance."""
-    data = document.model_dump(mode="json", by_alias=True, exclude={"urls", "source"})
+    data = document.model_dump(mode="json", by_alias=True, exclude={"urls", "source", "history"})
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

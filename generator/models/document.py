@@ -115,6 +115,13 @@ class Urls(BaseModel):
     diwoo: str | None = Field(default=None, description="The document's DiWoo metadata (XML).")
 
 
+class PublicationHistory(BaseModel):
+    """When this site first published the document and last changed its content (from woo-ledger.json)."""
+
+    first_published: dt.datetime = Field(description="First publication on this site.")
+    modified: dt.datetime = Field(description="Last change of the content: the sitemap lastmod. Sync on this.")
+
+
 class Document(BaseModel):
     """A programme document as published: the public JSON contract."""
 
@@ -134,3 +141,6 @@ class Document(BaseModel):
     sections: list[Section]
     finance: list[FinanceTable]
     urls: Urls
+    history: PublicationHistory | None = Field(
+        default=None, description="First publication and last change on this site (set in every published file)."
+    )

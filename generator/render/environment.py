@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from generator import urls
 from generator.render import formatting
+from generator.render.finance import headline_saldo
 from generator.render.markdown import to_html
 from generator.render.outline import outline
 from generator.render.policy import content_security_policy
@@ -28,16 +30,19 @@ def make_environment(site_templates: Path | None = None, language: str = "nl") -
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    strings = Strings(load_strings(language, list(reversed(folders))))
     env.filters.update(
-        markdown=to_html,
+        markdown=partial(to_html, table_label=strings.finance.markdown_table),
         number=formatting.number,
         percentage=formatting.percentage,
         date=formatting.date,
+        date_local=formatting.date_local,
+        headline_saldo=headline_saldo,
         filesize=formatting.filesize,
         status_level=status_level,
     )
     env.globals.update(
-        t=Strings(load_strings(language, list(reversed(folders)))),
+        t=strings,
         standard_pages=urls.STANDARD_PAGES,
         outline=outline,
         content_security_policy=content_security_policy(),
