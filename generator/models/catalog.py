@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
-
 import datetime as dt
 
-from generator.models.document import CategoryRef, Dates, Programme, PublicationHistory, PublisherRef, Urls
+from pydantic import BaseModel, Field
+
+from generator.models.document import CategoryRef, Dates, Programme, PublisherRef, Urls
 from generator.reference.taxonomy import DocumentKind
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from generator import timestamps
 from generator.ledger import History
-from generator.models import Dates, Document, PublicationHistory
+from generator.models import Document, PublicationHistory
 
 
 def published(document: Document, history: History) -> Document:

@@ -121,7 +121,9 @@ def _differences(table: FinanceTable) -> Chart | None:
             value = row.values[i]
             number = value if isinstance(value, int | float) else None
             x, width = scale.extent(number)
-            bars.append(Bar(row.label, row.role or "other", number, table.euros(number), x, width, effect(table, row, i)))
+            bars.append(
+                Bar(row.label, row.role or "other", number, table.euros(number), x, width, effect(table, row, i))
+            )
         groups.append(Group(table.columns[i].label, bars))
     labels = [table.columns[i].label for i in columns]
     return Chart("differences", groups, False, scale.zero, [row.label for row in rows], labels)

@@ -174,7 +174,14 @@ def _single(table: FinanceTable, role: str) -> Row | None:
 
 def lasten_negative(table: FinanceTable) -> bool | None:
     """True when the table prints lasten negative, False when positive, None when it does not say."""
-    values = [v for row in _values(table, "lasten") for v in row if v]
+    columns = total_columns(table)
+    values = [
+        v
+        for row in table.rows
+        if row.role == "lasten"
+        for i in columns
+        if isinstance(v := row.values[i], int | float) and v
+    ]
     if values and all(v < 0 for v in values):
         return True
     if values and all(v > 0 for v in values):
