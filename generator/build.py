@@ -23,7 +23,19 @@ from generator.incremental.keys import digest, inputs_key, site_key, step_unit
 from generator.incremental.previous import PreviousBuild
 from generator.ledger import FILE_NAME as LEDGER_FILE
 from generator.ledger import Ledger
-from generator.outputs import api, csv_data, dcat, diwoo, feed, headers, pages, schema_org, search, sitemaps
+from generator.outputs import (
+    api,
+    csv_data,
+    dcat,
+    diwoo,
+    feed,
+    headers,
+    pages,
+    schema_org,
+    search,
+    sitemaps,
+    spreadsheet,
+)
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
 from generator.render.environment import make_environment
@@ -113,6 +125,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     steps: list[Step] = [
         lambda s, out: api.write(s, out, histories),
         csv_data.write,
+        spreadsheet.write,
         lambda s, out: diwoo.write(s, out, histories),
         lambda s, out: dcat.write(s, out, histories),
         lambda s, out: sitemaps.write(s, out, histories),

@@ -112,6 +112,7 @@ class Urls(BaseModel):
     html: str = Field(description="The HTML page: the document that the Woo-index harvests.")
     json_: str = Field(alias="json", description="This document as JSON.")
     csv: list[str] = Field(default_factory=list, description="One CSV file per finance table.")
+    xlsx: str | None = Field(default=None, description="All finance tables as one spreadsheet (.xlsx), if any.")
     diwoo: str | None = Field(default=None, description="The document's DiWoo metadata (XML).")
 
 
