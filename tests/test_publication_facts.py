@@ -28,3 +28,9 @@ def test_catalog_and_json_carry_the_ledgers_dates_description_and_category(examp
         local_day = first.astimezone(ZoneInfo("Europe/Amsterdam")).date().isoformat()
         assert document["dates"]["published"] == entry["dates"]["published"] == local_day
         assert document["history"]["modified"] == entry["modified"]
+
+
+def test_building_the_committed_content_leaves_the_committed_ledger_as_it_is(example_site: Path) -> None:
+    """New fields with their defaults (a column's ``added``) are no content change: no lastmod moves."""
+    after_build = json.loads((example_site.parent / "project" / "woo-ledger.json").read_text(encoding="utf-8"))
+    assert after_build == json.loads((ROOT / "woo-ledger.json").read_text(encoding="utf-8"))

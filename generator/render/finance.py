@@ -275,6 +275,8 @@ class Headline:
     column: str
     euros: int
     computed: bool
+    column_added: bool = False
+    """The column's label is not the source's: lists say just "Saldo"."""
 
 
 def headline_saldo(tables: list[FinanceTable]) -> Headline | None:
@@ -290,5 +292,5 @@ def headline_saldo(tables: list[FinanceTable]) -> Headline | None:
         for i in reversed(columns):
             euros = table.euros(values[i])
             if euros is not None:
-                return Headline(table.columns[i].label, euros, saldo_row is None)
+                return Headline(table.columns[i].label, euros, saldo_row is None, table.columns[i].added)
     return None
