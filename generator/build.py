@@ -25,12 +25,24 @@ from generator.incremental.keys import digest, inputs_key, site_key, step_unit
 from generator.incremental.previous import PreviousBuild
 from generator.ledger import FILE_NAME as LEDGER_FILE
 from generator.ledger import Ledger
-from generator.outputs import api, csv_data, dcat, diwoo, feed, headers, pages, schema_org, search, sitemaps, swap
+from generator.outputs import (
+    api,
+    csv_data,
+    dcat,
+    diwoo,
+    feed,
+    headers,
+    pages,
+    schema_org,
+    search,
+    sitemaps,
+    spreadsheet,
+    swap,
+)
 from generator.outputs.build_record import write as write_build_record
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
 from generator.render.environment import make_environment
-from generator.render.markdown import Fragments
 from generator.reporting import Reporter, Silent
 from generator.structure import Site, build_site
 from generator.theme import stylesheet, themes
@@ -126,22 +138,23 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         files = {path: size for path, (size, _mtime) in record.files.items()}
         warnings = [*unfinished, *record.problems()]
         return BuildResult(site, files, time.perf_counter() - started, warnings, set(files), theme)
-    env = make_environment(site_templates, config.language)
-    env.filters["markdown"] = Fragments(source.fragments for source in sources)
+    env = make_environment(site_templates, config.language, [source.fragments for source in sources])
     env.globals.update(
         structured_data=partial(schema_org.page_data, site, histories),
         downloads=downloads,
         redaction_ground=redaction.explanation,
+        history=lambda page: histories[page.document.id],
     )
     # Data files first: pages link to them with their sizes.
     steps: list[Step] = [
-        api.write,
+        lambda s, out: api.write(s, out, histories),
         csv_data.write,
+        spreadsheet.write,
         lambda s, out: diwoo.write(s, out, histories),
         lambda s, out: dcat.write(s, out, histories),
         lambda s, out: sitemaps.write(s, out, histories),
         lambda s, out: feed.write(s, out, histories),
-        lambda s, out: pages.write(s, out, env, site_templates, partial(stylesheet.bundle, theme)),
+        lambda s, out: pages.write(s, out, env, site_templates, histories, partial(stylesheet.bundle, theme)),
         headers.write,
         write_build_record,
         search.write,  # last: indexes the HTML written above

@@ -39,7 +39,12 @@ class History:
 
 def content_digest(document: Document) -> str:
     """SHA-256 of the published content, independent of base URL and import provenance."""
-    data = document.model_dump(mode="json", by_alias=True, exclude={"urls", "source"})
+    data = document.model_dump(mode="json", by_alias=True, exclude={"urls", "source", "history"})
+    for table in data["finance"]:
+        for column in table["columns"]:
+            # Counts only when true: documents from before the flag existed keep their digest.
+            if not column.get("added"):
+                column.pop("added", None)
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -160,6 +160,7 @@ def _document(source: SourceDocument, base: str, path: str, slug: str) -> Docume
             html=urljoin(base, path),
             json_=urljoin(base, urls.json_file(path, slug)),
             csv=[urljoin(base, p) for p in urls.csv_files(path, slug, len(front.finance))],
+            xlsx=urljoin(base, urls.xlsx_file(path, slug)) if front.finance else None,
             diwoo=urljoin(base, urls.diwoo_file(path, slug)),
         ),
     )

@@ -73,6 +73,11 @@ def csv_files(path: str, slug: str, tables: int) -> list[str]:
     return [f"{path}{slug}-tabel-{n}.csv" for n in range(1, tables + 1)]
 
 
+def xlsx_file(path: str, slug: str) -> str:
+    """All finance tables of a document as one spreadsheet: "<slug>.xlsx" beside the page."""
+    return f"{path}{slug}.xlsx"
+
+
 def output_file(path: str) -> str:
     """The file that serves a URL path: folders get their index.html."""
     return path + "index.html" if path == "" or path.endswith("/") else path

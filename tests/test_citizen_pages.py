@@ -117,7 +117,11 @@ def test_finance_tables_are_real_tables_under_their_section(rich_site: Path) -> 
     doc = parse(rich_site, MODERNE_OVERHEID)
     assert [text(h) for h in doc.xpath("//h2")].count("Financiën") == 1  # loose tables join the document's own
     section = doc.xpath("//section[h2='Financiën']")[0]
-    assert [text(c) for c in section.xpath(".//caption")] == ["Financiën (bedragen in €)", "Kengetallen"]
+    # The first caption repeats the heading above it: the page shows "Tabel 1" and keeps the words for
+    # screen readers.
+    assert [text(c) for c in section.xpath(".//caption")] == ["Tabel 1: Financiën (bedragen in €)", "Kengetallen"]
+    shown = section.xpath(".//p[@class='finance-caption']")[0]
+    assert shown.text.strip() == "Tabel 1" and shown.xpath("span[@class='visually-hidden']")
     table = section.xpath(".//table")[0]
     assert [th.get("scope") for th in table.xpath(".//thead/tr/th")] == ["col"] * 5
     assert all(th.get("scope") == "row" for th in table.xpath(".//tbody/tr/th"))
@@ -132,15 +136,15 @@ def test_finance_tables_are_real_tables_under_their_section(rich_site: Path) -> 
     assert "negatief bedrag" in notes[1] and "baten plus de (negatieve) lasten" in notes[2]
 
 
-def test_each_chart_has_a_text_alternative_with_the_numbers(rich_site: Path) -> None:
+def test_each_chart_says_its_numbers_with_the_unit_in_text(rich_site: Path) -> None:
     doc = parse(rich_site, TEYLINGEN)
-    [svg] = doc.xpath("//*[local-name()='svg']")
-    assert svg.get("role") == "img"
-    title_id, desc_id = svg.get("aria-labelledby").split()
-    desc = text(doc.get_element_by_id(desc_id))
-    assert desc.startswith("Begroting 2023: Lasten −12.345, Baten 2.345. Raming 2024:")
-    assert text(doc.get_element_by_id(title_id)) == "Grafiek bij de tabel Wat mag het kosten?"
-    assert len(svg.xpath(".//*[local-name()='rect']")) == 6
+    [figure] = doc.xpath("//figure[contains(@class, 'chart')]")
+    assert text(doc.get_element_by_id(figure.get("aria-labelledby"))).startswith("Lasten en baten per kolom")
+    labels = [text(s) for s in figure.xpath(".//span[@class='bar-text']")]
+    assert labels[:2] == ["Lasten: € −12.345.000", "Baten: € 2.345.000"]
+    bars = figure.xpath(".//*[local-name()='svg']")
+    assert len(bars) == 6 and all(svg.get("aria-hidden") == "true" for svg in bars)
+    assert not doc.xpath("//*[@style]")  # the CSP forbids inline style
 
 
 def test_standard_pages(rich_site: Path) -> None:
@@ -194,7 +198,7 @@ def test_a_broken_template_is_reported_with_its_file_and_line(tmp_path: Path) ->
     partials = tmp_path / "templates" / "partials"
     partials.mkdir(parents=True)
     (partials / "finance_chart.html").write_text(
-        "{% macro finance_chart(placed) %}\n{{ placed.colour }}\n{% endmacro %}\n", "utf-8"
+        "{% macro finance_chart(placed, chart, n) %}\n{{ placed.colour }}\n{% endmacro %}\n", "utf-8"
     )
     with pytest.raises(BuildError) as caught:
         build(BuildOptions(content_dir=tmp_path / "content", out_dir=tmp_path / "out"))

@@ -139,7 +139,8 @@ def test_programme_pages_carry_schema_org_json_ld(data_site: tuple[Path, Path]) 
         assert data["publisher"]["@type"] == "GovernmentOrganization"
         assert data["publisher"]["sameAs"] == entry["publisher"]["uri"]
         urls = {d["contentUrl"] for d in data["subjectOf"]["distribution"]}
-        assert urls == {entry["urls"]["json"], entry["urls"]["diwoo"], *entry["urls"]["csv"]}
+        xlsx = [entry["urls"]["xlsx"]] if entry["urls"]["xlsx"] else []
+        assert urls == {entry["urls"]["json"], entry["urls"]["diwoo"], *entry["urls"]["csv"], *xlsx}
 
 
 def test_page_lists_downloads_with_sizes(data_site: tuple[Path, Path], project: Callable[..., Path]) -> None:
@@ -148,7 +149,8 @@ def test_page_lists_downloads_with_sizes(data_site: tuple[Path, Path], project: 
         folder = page_folder(site, entry)
         tree = lxml_html.parse(str(folder / "index.html"))
         links = tree.xpath('//section[@class="downloads"]//a/@href')
-        expected = [entry["urls"]["json"], *entry["urls"]["csv"], entry["urls"]["diwoo"]]
+        xlsx = [entry["urls"]["xlsx"]] if entry["urls"]["xlsx"] else []
+        expected = [entry["urls"]["json"], *entry["urls"]["csv"], *xlsx, entry["urls"]["diwoo"]]
         assert ["https://example.org" + href for href in links] == expected
         for item in tree.xpath('//section[@class="downloads"]//li'):
             assert re.search(r"\(\d+(,\d)? (byte|kB|MB)\)", item.text_content()), item.text_content()

@@ -58,7 +58,9 @@ def table_data(table: FinanceTable) -> dict[str, Any]:
         data["row_header"] = table.row_header
     if table.section:
         data["section"] = table.section
-    data["columns"] = [{"label": c.label, "kind": c.kind} for c in table.columns]
+    data["columns"] = [
+        {"label": c.label, "kind": c.kind, **({"added": True} if c.added else {})} for c in table.columns
+    ]
     data["rows"] = [
         {"label": r.label, **({"role": r.role} if r.role else {}), "values": _Flow(r.values)} for r in table.rows
     ]

@@ -109,6 +109,7 @@ def _make(
     labels: list[str],
     rows: list[tuple[str, list[Value]]],
     kinds: list[ColumnKind] | None = None,
+    added: bool = False,
 ) -> FinanceTable | None:
     kinds = kinds or [_kind([values[c] for _, values in rows]) for c in range(len(labels))]
     try:
@@ -116,7 +117,7 @@ def _make(
             caption=caption or "Financiën",
             unit=unit,
             row_header=row_header,
-            columns=[Column(label=label, kind=kind) for label, kind in zip(labels, kinds, strict=True)],
+            columns=[Column(label=label, kind=kind, added=added) for label, kind in zip(labels, kinds, strict=True)],
             rows=[Row(label=label, role=role_of(label), values=values) for label, values in rows],
         )
     except ValidationError:
@@ -165,9 +166,11 @@ def stacked(lines: list[Line], i: int) -> Found | None:
     if not rows:
         return None
     with_share = any(p is not None for _, _, p in rows)
-    labels = ["Bedrag", "Aandeel"] if with_share else ["Bedrag"]
+    # The source prints no column headings here: the labels are ours, marked as added.
+    labels = ["Bedrag", "Percentage"] if with_share else ["Bedrag"]
     kinds: list[ColumnKind] = ["amount", "percentage"] if with_share else ["amount"]
-    table = _make(None, 1, None, labels, [(r[0], [r[1], r[2]] if with_share else [r[1]]) for r in rows], kinds)
+    values = [(r[0], [r[1], r[2]] if with_share else [r[1]]) for r in rows]
+    table = _make(None, 1, None, labels, values, kinds, added=True)
     if table is None:
         return None
     return Found(i, end, table, row_lines, lines[i].number)

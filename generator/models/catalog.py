@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import BaseModel, Field
 
-from generator.models.document import Programme, PublisherRef, Urls
+from generator.models.document import CategoryRef, Dates, Programme, PublisherRef, Urls
 from generator.reference.taxonomy import DocumentKind
 
 
@@ -17,6 +19,13 @@ class CatalogEntry(BaseModel):
     kind: DocumentKind
     year: int
     programme: Programme
+    description: str = Field(description="One-sentence summary (the document's own, or made from its facts).")
+    information_category: CategoryRef
+    dates: Dates = Field(description="Creation, adoption (vaststelling) and first publication, where known.")
+    first_published: dt.datetime = Field(description="First publication on this site.")
+    modified: dt.datetime = Field(
+        description="Last change of the content: fetch the document again when this is newer than your copy."
+    )
     urls: Urls
 
 

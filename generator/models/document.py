@@ -128,7 +128,15 @@ class Urls(BaseModel):
     html: str = Field(description="The HTML page: the document that the Woo-index harvests.")
     json_: str = Field(alias="json", description="This document as JSON.")
     csv: list[str] = Field(default_factory=list, description="One CSV file per finance table.")
+    xlsx: str | None = Field(default=None, description="All finance tables as one spreadsheet (.xlsx), if any.")
     diwoo: str | None = Field(default=None, description="The document's DiWoo metadata (XML).")
+
+
+class PublicationHistory(BaseModel):
+    """When this site first published the document and last changed its content (from woo-ledger.json)."""
+
+    first_published: dt.datetime = Field(description="First publication on this site.")
+    modified: dt.datetime = Field(description="Last change of the content: the sitemap lastmod. Sync on this.")
 
 
 class Document(BaseModel):
@@ -150,3 +158,6 @@ class Document(BaseModel):
     sections: list[Section]
     finance: list[FinanceTable]
     urls: Urls
+    history: PublicationHistory | None = Field(
+        default=None, description="First publication and last change on this site (set in every published file)."
+    )

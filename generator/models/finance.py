@@ -47,6 +47,11 @@ class Column(BaseModel):
 
     label: str = Field(description='Column heading as printed, e.g. "Rekening 2021".')
     kind: ColumnKind = Field(default="amount", description="amount (money in `unit`), percentage or text.")
+    added: bool = Field(
+        default=False,
+        description="True when the source prints no heading over this column: the label is woosite's own, "
+        "and the page marks it as added.",
+    )
 
 
 class Row(BaseModel):

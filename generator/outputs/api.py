@@ -8,28 +8,36 @@ from functools import partial
 from pydantic import BaseModel
 
 from generator.incremental.keys import document_key
+from generator.ledger import History
 from generator.models import Catalog, CatalogEntry, Document
+from generator.outputs import diwoo
+from generator.outputs.facts import published
 from generator.outputs.writer import OutputWriter
-from generator.structure import DocumentPage, Site
+from generator.structure import Site
 
 CATALOG = "api/index.json"
 SCHEMAS: dict[str, type[BaseModel]] = {"api/document.schema.json": Document, "api/index.schema.json": Catalog}
 
 
-def write(site: Site, out: OutputWriter) -> None:
+def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
+    documents = {page.path: published(page.document, histories[page.document.id]) for page in site.documents}
     for page in site.documents:
-        out.cached(f"json {page.json_path}", document_key(page), partial(_write_document, page, out))
-    catalog = Catalog(documents=[catalog_entry(page.document) for page in site.documents])
+        document = documents[page.path]
+        key = document_key(page, str(histories[page.document.id]))
+        out.cached(f"json {page.json_path}", key, partial(_write_document, page.json_path, document, out))
+    catalog = Catalog(documents=[catalog_entry(documents[page.path]) for page in site.documents])
     out.write_text(CATALOG, to_json(catalog))
     for path, model in SCHEMAS.items():
         out.write_text(path, json.dumps(schema(model, site.url(path)), indent=2, ensure_ascii=False) + "\n")
 
 
-def _write_document(page: DocumentPage, out: OutputWriter) -> None:
-    out.write_text(page.json_path, to_json(page.document))
+def _write_document(path: str, document: Document, out: OutputWriter) -> None:
+    out.write_text(path, to_json(document))
 
 
 def catalog_entry(document: Document) -> CatalogEntry:
+    """The catalog entry of a published document (one with its ``history``): enough to sync incrementally."""
+    assert document.history is not None, "catalog entries are made from published documents"
     return CatalogEntry(
         id=document.id,
         title=document.title,
@@ -37,6 +45,11 @@ def catalog_entry(document: Document) -> CatalogEntry:
         kind=document.kind,
         year=document.year,
         programme=document.programme,
+        description=diwoo.summary(document),
+        information_category=document.information_category,
+        dates=document.dates,
+        first_published=document.history.first_published,
+        modified=document.history.modified,
         urls=document.urls,
     )
 

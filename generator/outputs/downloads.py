@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.outputs import spreadsheet
 from generator.structure import DocumentPage
 
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
@@ -20,7 +21,7 @@ class Download:
     explanation: str
     media_type: str
     format: str
-    """EU file-type code: JSON, CSV, XML."""
+    """EU file-type code: JSON, CSV, XLSX, XML."""
 
     @property
     def file_type(self) -> str:
@@ -28,7 +29,7 @@ class Download:
 
 
 def downloads(page: DocumentPage) -> list[Download]:
-    """JSON first (everything), then one CSV per finance table, then the DiWoo metadata."""
+    """JSON first (everything), then one CSV per finance table, the spreadsheet, then the DiWoo metadata."""
     items = [
         Download(
             page.json_path,
@@ -46,6 +47,18 @@ def downloads(page: DocumentPage) -> list[Download]:
                 "De bedragen van deze tabel in hele euro's, te openen in een spreadsheet.",
                 "text/csv",
                 "CSV",
+            )
+        )
+    workbook = spreadsheet.path(page)
+    if workbook is not None:
+        items.append(
+            Download(
+                workbook,
+                "Alle tabellen als spreadsheet (Excel, .xlsx)",
+                "Opent goed in Excel, LibreOffice en Numbers: bedragen als getallen in hele euro's, "
+                "een blad per tabel.",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "XLSX",
             )
         )
     items.append(

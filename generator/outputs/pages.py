@@ -14,6 +14,7 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError
 from generator import urls
 from generator.errors import BuildError, Problem
 from generator.incremental.keys import document_key, outline_key
+from generator.ledger import History
 from generator.models import Catalog, Document
 from generator.outputs import api
 from generator.outputs.writer import OutputWriter
@@ -32,6 +33,7 @@ def write(
     out: OutputWriter,
     env: Environment,
     site_templates: Path | None = None,
+    histories: dict[str, History] | None = None,
     stylesheet: Callable[[str], str] | None = None,
 ) -> None:
     render(out, env, "home.html", "", site=site)
@@ -47,7 +49,7 @@ def write(
                 publisher=publisher,
                 publication=publication,
             )
-    write_programmes(site, out, env)
+    write_programmes(site, out, env, histories or {})
     write_standard_pages(site, out, env)
     # Static files depend on the template folders only, which are part of every key.
     out.cached("static", "", partial(write_static, out, site_templates, stylesheet))
@@ -92,10 +94,14 @@ def write_standard_pages(site: Site, out: OutputWriter, env: Environment) -> Non
     render(out, env, "404.html", urls.NOT_FOUND, site=site)
 
 
-def write_programmes(site: Site, out: OutputWriter, env: Environment) -> None:
-    """Programme pages: only those whose document or the site's outline changed are rendered, across cores."""
+def write_programmes(
+    site: Site, out: OutputWriter, env: Environment, histories: dict[str, History] | None = None
+) -> None:
+    """Programme pages: only those whose document, publication facts or the site's outline changed are
+    rendered, across cores."""
     outline = outline_key(site)
-    keys = {page.path: document_key(page, outline) for page in site.documents}
+    facts = histories or {}
+    keys = {page.path: document_key(page, outline + str(facts.get(page.document.id))) for page in site.documents}
     stale = [page for page in site.documents if not out.reuse(f"page {page.path}", keys[page.path])]
     places = {
         page.path: (publisher, publication)

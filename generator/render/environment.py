@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from generator import urls
 from generator.render import formatting
-from generator.render.markdown import to_html
+from generator.render.finance import headline_saldo
+from generator.render.markdown import Fragments
 from generator.render.outline import outline
 from generator.render.policy import content_security_policy
 from generator.render.status import status_level
@@ -23,8 +25,11 @@ BUILTIN_TEMPLATES = next(
 ``templates/`` onto ``generator/builtin_templates/``), the repository's ``templates/`` in a source checkout."""
 
 
-def make_environment(site_templates: Path | None = None, language: str = "nl") -> Environment:
-    """Templates from ``site_templates`` win over the built-in ones, one file at a time."""
+def make_environment(
+    site_templates: Path | None = None, language: str = "nl", fragments: Iterable[Mapping[str, str]] = ()
+) -> Environment:
+    """Templates from ``site_templates`` win over the built-in ones, one file at a time; the ``markdown``
+    filter uses the documents' pre-rendered ``fragments`` where it has them."""
     folders = [p for p in (site_templates, BUILTIN_TEMPLATES) if p is not None and p.is_dir()]
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(p)) for p in dict.fromkeys(folders)]),
@@ -34,16 +39,19 @@ def make_environment(site_templates: Path | None = None, language: str = "nl") -
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    strings = Strings(load_strings(language, list(reversed(folders))))
     env.filters.update(
-        markdown=to_html,
+        markdown=Fragments(fragments, table_label=strings.finance.markdown_table),
         number=formatting.number,
         percentage=formatting.percentage,
         date=formatting.date,
+        date_local=formatting.date_local,
+        headline_saldo=headline_saldo,
         filesize=formatting.filesize,
         status_level=status_level,
     )
     env.globals.update(
-        t=Strings(load_strings(language, list(reversed(folders)))),
+        t=strings,
         standard_pages=urls.STANDARD_PAGES,
         outline=outline,
         content_security_policy=content_security_policy(),

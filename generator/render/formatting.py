@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
 LOCALE = "nl_NL"
+LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 MINUS = "\u2212"
 
 
@@ -45,3 +47,8 @@ def filesize(size: int, locale: str = LOCALE) -> str:
     if size < 1_000_000:
         return format_unit(round(size / 1000, 1), "digital-kilobyte", length="short", locale=locale)
     return format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=locale)
+
+
+def date_local(value: dt.datetime, locale: str = LOCALE) -> str:
+    """An aware datetime as its Dutch calendar date: 2021-02-08T09:26:36Z -> "8 februari 2021"."""
+    return format_date(value.astimezone(LOCAL_ZONE).date(), format="long", locale=locale)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.models import Document, FinanceTable, Section
-from generator.render.charts import Chart, chart
-from generator.render.finance import SignNote, sign_notes
+from generator.render.charts import Chart, charts
+from generator.render.finance import Number, SignNote, computed_saldo, sign_notes
 from generator.urls import slugify
 
 MAX_LEVEL = 6
@@ -24,8 +24,12 @@ class PlacedTable:
     number: int
     """1-based position in the document's ``finance`` list: the table's id on the page."""
     table: FinanceTable
-    chart: Chart | None
+    charts: list[Chart]
     notes: list[SignNote]
+    saldo: list[Number | None] | None = None
+    """Baten minus lasten per column when the source prints lasten and baten but no saldo (shown as computed)."""
+    repeats_heading: bool = False
+    """The caption says what the heading right above it says: the page shows it once."""
 
 
 @dataclass
@@ -67,10 +71,17 @@ def outline(document: Document, loose_heading: str | None = None, top_level: int
     fallback = next((h for h in headings if h.section.title == loose_heading), None)
     loose: list[PlacedTable] = []
     for number, table in enumerate(document.finance, start=1):
-        placed = PlacedTable(number, table, chart(table), sign_notes(table))
         home = by_title.get(table.section) if table.section else fallback
+        heading = home.section.title if home else loose_heading
+        repeats = heading is not None and _same(table.caption, heading)
+        placed = PlacedTable(number, table, charts(table), sign_notes(table), computed_saldo(table), repeats)
         (home.tables if home else loose).append(placed)
     return Outline(headings, loose)
+
+
+def _same(a: str, b: str) -> bool:
+    """Two titles that read the same, whatever their case, spacing and punctuation."""
+    return slugify(a) == slugify(b)
 
 
 def _unique(anchor: str, used: set[str]) -> str:

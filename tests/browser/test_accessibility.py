@@ -11,7 +11,7 @@ import pytest
 from tests.browser.conftest import ARTIFACTS, Served, describe, run_axe
 from tests.browser.pages import page_types, programme_paths
 
-WIDTHS = (360, 1280)
+WIDTHS = (375, 1280)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,103 @@
+"""One spreadsheet (.xlsx) per programme document with finance tables, beside the CSV files.
+
+A CSV opens in one column with broken letters in a Dutch Excel (it expects semicolons and a BOM); an .xlsx
+opens right everywhere. One sheet per finance table ("Tabel 1", …) with the CSV's columns: amounts as
+numbers in whole euros, percentages as numbers, and every text written as text, never as a formula (a
+label "=1+1" stays those characters). A last sheet says where the numbers come from.
+
+Deterministic: XlsxWriter stamps the zip entries with a fixed date, and the document properties get a
+fixed creation time, so the same content gives the same bytes (incremental builds equal clean builds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from functools import partial
+from typing import Any
+
+import xlsxwriter
+
+from generator import urls
+from generator.incremental.keys import document_key
+from generator.models import FinanceTable
+from generator.outputs.csv_data import header
+from generator.outputs.writer import OutputWriter
+from generator.structure import DocumentPage, Site
+
+FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+"""Creation time written into every workbook: the real dates are in the JSON, the catalog and the page."""
+ABOUT_SHEET = "Over deze gegevens"
+
+
+def path(page: DocumentPage) -> str | None:
+    """The workbook beside the page, or None for a document without finance tables."""
+    return urls.xlsx_file(page.path, page.slug) if page.document.finance else None
+
+
+def write(site: Site, out: OutputWriter) -> None:
+    for page in site.documents:
+        target = path(page)
+        if target is not None:
+            out.cached(f"xlsx {target}", document_key(page), partial(_write, page, target, out))
+
+
+def _write(page: DocumentPage, target: str, out: OutputWriter) -> None:
+    out.write_bytes(target, workbook(page))
+
+
+def workbook(page: DocumentPage) -> bytes:
+    """The .xlsx bytes of ``page``'s finance tables."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    document = page.document
+    book.set_properties({"title": document.title, "author": document.publisher.name, "created": FIXED_TIME})
+    bold = book.add_format({"bold": True})
+    euros = book.add_format({"num_format": "#,##0"})
+    percent = book.add_format({"num_format": "0.0##"})
+    for number, table in enumerate(document.finance, start=1):
+        _sheet(book.add_worksheet(f"Tabel {number}"), table, bold, euros, percent)
+    about = book.add_worksheet(ABOUT_SHEET)
+    about.set_column(0, 0, 28)
+    about.set_column(1, 1, 80)
+    lines = [
+        ("Document", document.title),
+        ("Organisatie", document.publisher.name),
+        ("Jaar", str(document.year)),
+        ("Webpagina", document.urls.html),
+        ("Bedragen", "in hele euro's (het gedrukte bedrag maal de eenheid van de tabel)"),
+        *((f"Tabel {n}", table.caption) for n, table in enumerate(document.finance, start=1)),
+    ]
+    for row, (label, value) in enumerate(lines):
+        about.write_string(row, 0, label, bold)
+        about.write_string(row, 1, value)
+    book.close()
+    return buffer.getvalue()
+
+
+def _sheet(
+    sheet: Any,
+    table: FinanceTable,
+    bold: Any,
+    euros: Any,
+    percent: Any,
+) -> None:
+    for index, text in enumerate(header(table)):
+        sheet.write_string(0, index, text, bold)
+    sheet.set_column(0, 0, 36)
+    sheet.set_column(2, 1 + len(table.columns), 18)
+    for r, row in enumerate(table.rows, start=1):
+        sheet.write_string(r, 0, row.label)
+        sheet.write_string(r, 1, row.role or "")
+        for c, (column, value) in enumerate(zip(table.columns, row.values, strict=True), start=2):
+            if value is None:
+                continue
+            if isinstance(value, str):
+                sheet.write_string(r, c, value)
+            elif column.kind == "amount":
+                amount = table.euros(value)
+                if amount is not None:
+                    sheet.write_number(r, c, amount, euros)
+            else:
+                sheet.write_number(r, c, value, percent)
+    sheet.freeze_panes(1, 1)
