@@ -26,6 +26,7 @@ from generator.ledger import Ledger
 from generator.outputs import api, csv_data, dcat, diwoo, feed, headers, pages, schema_org, search, sitemaps
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
+from generator.render import history
 from generator.render.environment import make_environment
 from generator.reporting import Reporter, Silent
 from generator.structure import Site, build_site
@@ -107,6 +108,8 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         structured_data=partial(schema_org.page_data, site, histories),
         downloads=downloads,
         redaction_ground=redaction.explanation,
+        programme_history=history.programme_history,
+        page_comparison=history.page_comparison,
     )
     # Data files first: pages link to them with their sizes.
     steps: list[Step] = [

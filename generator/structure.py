@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from generator import urls
+from generator import comparison, lineage, urls
 from generator.content.loader import SourceDocument
 from generator.errors import BuildError, Problem
 from generator.models import CategoryRef, Document, PublisherRef, SiteConfig, Urls
@@ -74,6 +74,12 @@ class Site:
     base_url: str
     publishers: list[PublisherSection]
     documents: list[DocumentPage]
+    lineages: list[lineage.Lineage] = field(default_factory=list)
+    """The programmes over time (see generator/lineage.py)."""
+    withdrawn: list[DocumentPage] = field(default_factory=list)
+    comparisons: list[comparison.Comparison] = field(default_factory=list)
+    """Comparable programmes of different publishers (see generator/comparison.py)."""
+    """Withdrawn documents: only a page saying so is published at their URL (see generator/versions.py)."""
 
     def url(self, path: str) -> str:
         """Absolute URL of a site path ("lisse/" -> "https://example.org/woo/lisse/")."""
@@ -84,7 +90,12 @@ class Site:
         return urls.base_path(self.base_url) + path
 
 
-def build_site(config: SiteConfig, sources: list[SourceDocument], base_url: str | None = None) -> Site:
+def build_site(
+    config: SiteConfig,
+    sources: list[SourceDocument],
+    base_url: str | None = None,
+    population: comparison.Population | None = None,
+) -> Site:
     """Arrange documents into the site tree; raise BuildError when two documents claim one URL."""
     base = urls.normalise_base_url(base_url or config.base_url)
     claimed: dict[str, SourceDocument] = {}
@@ -92,6 +103,7 @@ def build_site(config: SiteConfig, sources: list[SourceDocument], base_url: str 
     publishers: dict[str, PublisherSection] = {}
     publications: dict[tuple[str, str, int], Publication] = {}
     pages: list[DocumentPage] = []
+    withdrawn: list[DocumentPage] = []
     for source in sorted(sources, key=_order):
         front, org = source.front, source.publisher
         path = urls.document_path(org.name, front.kind, front.year, front.programme.heading)
@@ -109,6 +121,9 @@ def build_site(config: SiteConfig, sources: list[SourceDocument], base_url: str 
         claimed[path] = source
         slug = "-".join([urls.slugify(org.name), front.kind, str(front.year), urls.slugify(front.programme.heading)])
         page = DocumentPage(source=source, document=_document(source, base, path, slug), path=path, slug=slug)
+        if front.withdrawn is not None:
+            withdrawn.append(page)
+            continue
         pages.append(page)
         section = publishers.setdefault(org.code, PublisherSection(org, urls.publisher_path(org.name)))
         key = (org.code, front.kind.value, front.year)
@@ -123,7 +138,8 @@ def build_site(config: SiteConfig, sources: list[SourceDocument], base_url: str 
     ordered = sorted(publishers.values(), key=lambda p: p.organisation.name)
     for section in ordered:
         section.publications.sort(key=lambda p: (-p.year, p.kind.value))
-    return Site(config=config, base_url=base, publishers=ordered, documents=pages)
+    comparisons = comparison.compare(pages, population)
+    return Site(config, base, ordered, pages, lineage.link(pages), withdrawn, comparisons)
 
 
 def _order(source: SourceDocument) -> tuple[str, int, str, str, str]:

@@ -17,6 +17,7 @@ from generator.models import Catalog, Document
 from generator.outputs import api
 from generator.outputs.writer import OutputWriter
 from generator.parallel import pmap
+from generator.render import history
 from generator.render.environment import static_folders
 from generator.structure import DocumentPage, Site
 
@@ -80,7 +81,7 @@ def write_standard_pages(site: Site, out: OutputWriter, env: Environment) -> Non
 def write_programmes(site: Site, out: OutputWriter, env: Environment) -> None:
     """Programme pages: only those whose document or the site's outline changed are rendered, across cores."""
     outline = outline_key(site)
-    keys = {page.path: document_key(page, outline) for page in site.documents}
+    keys = {page.path: document_key(page, outline + history.page_key(site, page)) for page in site.documents}
     stale = [page for page in site.documents if not out.reuse(f"page {page.path}", keys[page.path])]
     places = {
         page.path: (publisher, publication)
