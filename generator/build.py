@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import redaction, reporting, timestamps
+from generator import comparison, redaction, reporting, timestamps
 from generator.content.loader import load_config, load_documents
 from generator.errors import Problem
 from generator.incremental.cache import BuildCache
@@ -23,7 +23,19 @@ from generator.incremental.keys import digest, inputs_key, site_key, step_unit
 from generator.incremental.previous import PreviousBuild
 from generator.ledger import FILE_NAME as LEDGER_FILE
 from generator.ledger import Ledger
-from generator.outputs import api, csv_data, dcat, diwoo, feed, headers, pages, schema_org, search, sitemaps
+from generator.outputs import (
+    api,
+    csv_data,
+    dcat,
+    diwoo,
+    feed,
+    headers,
+    history_pages,
+    pages,
+    schema_org,
+    search,
+    sitemaps,
+)
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
 from generator.render import history
@@ -93,10 +105,12 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     report = report or Silent()
     config = redaction.apply_to_config(load_config(options.config_file))
     site_templates = options.project_dir / "templates"
+    population = comparison.load_population(options.project_dir)  # data/inwoners.csv: an input of every page
     inputs = inputs_key(options.config_file, options.content_dir, site_templates, options.base_url)
+    inputs = digest(inputs, repr(sorted(population.items())))
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean)
     sources = redaction.apply(load_documents(options.content_dir, config, cache.loader(report)), config.redactions)
-    site = build_site(config, sources, options.base_url)
+    site = build_site(config, sources, options.base_url, population)
     ledger = Ledger.load(options.ledger_file)
     histories = ledger.record([page.document for page in site.documents], timestamps.now())
     if cache.up_to_date(site) and not ledger.changed:
@@ -110,6 +124,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         redaction_ground=redaction.explanation,
         programme_history=history.programme_history,
         page_comparison=history.page_comparison,
+        comparison_chart=history.comparison_chart,
     )
     # Data files first: pages link to them with their sizes.
     steps: list[Step] = [
@@ -120,6 +135,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         lambda s, out: sitemaps.write(s, out, histories),
         lambda s, out: feed.write(s, out, histories),
         lambda s, out: pages.write(s, out, env, site_templates),
+        lambda s, out: history_pages.write(s, out, env),
         headers.write,
         search.write,  # last: indexes the HTML written above
     ]

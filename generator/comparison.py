@@ -70,11 +70,16 @@ class Comparison:
         return bool(self.common_years)
 
     @property
-    def common_years(self) -> list[int]:
-        per_publisher = [
-            {e.page.document.year for e in self.entries if e.page.document.publisher.name == name}
+    def years_by_publisher(self) -> list[tuple[str, list[int]]]:
+        """Per publisher (by name) the years of its documents here."""
+        return [
+            (name, sorted({e.page.document.year for e in self.entries if e.page.document.publisher.name == name}))
             for name in self.publishers
         ]
+
+    @property
+    def common_years(self) -> list[int]:
+        per_publisher = [set(years) for _name, years in self.years_by_publisher]
         return sorted(set.intersection(*per_publisher)) if per_publisher else []
 
     @property

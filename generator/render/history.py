@@ -10,6 +10,7 @@ from generator import comparison
 from generator import lineage as lineages
 from generator.incremental.keys import digest
 from generator.lineage import Figure, Lineage
+from generator.models import Column, FinanceTable, Row
 from generator.render.charts import chart
 from generator.render.finance import SignNote
 from generator.render.outline import PlacedTable
@@ -51,3 +52,24 @@ def page_key(site: Site, page: DocumentPage) -> str:
     found = lineages.of_page(site.lineages, page)
     others = found.pages if found else []
     return digest(*(f"{p.path}\0{p.source.digest}" for p in others))
+
+
+def comparison_chart(found: comparison.Comparison, t: Any) -> PlacedTable | None:
+    """The comparison's lasten and baten as a chart (one group per publisher's document), via the usual partial."""
+    shown = [e for e in found.entries if e.figure is not None]
+    if not shown:
+        return None
+    columns = [
+        Column(label=t["column"].format(publisher=e.page.document.publisher.name, document=_document_label(e)))
+        for e in shown
+    ]
+    rows = [
+        Row(label=t["lasten"], role="lasten", values=[e.figure.lasten if e.figure else None for e in shown]),
+        Row(label=t["baten"], role="baten", values=[e.figure.baten if e.figure else None for e in shown]),
+    ]
+    table = FinanceTable(caption=t["table_caption"], unit=1, columns=columns, rows=rows)
+    return PlacedTable(1, table, chart(table), [SignNote(NOTE)])
+
+
+def _document_label(entry: comparison.Entry) -> str:
+    return f"{entry.page.document.kind.value} {entry.page.document.year}"
