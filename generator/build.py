@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import comparison, redaction, reporting, timestamps
+from generator import comparison, redaction, reporting, timestamps, versions
 from generator.content.loader import load_config, load_documents
 from generator.errors import Problem
 from generator.incremental.cache import BuildCache
-from generator.incremental.keys import digest, inputs_key, site_key, step_unit
+from generator.incremental.keys import digest, inputs_key, site_key, step_unit, tree_digest
 from generator.incremental.previous import PreviousBuild
 from generator.ledger import FILE_NAME as LEDGER_FILE
 from generator.ledger import Ledger
@@ -107,10 +107,12 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     site_templates = options.project_dir / "templates"
     population = comparison.load_population(options.project_dir)  # data/inwoners.csv: an input of every page
     inputs = inputs_key(options.config_file, options.content_dir, site_templates, options.base_url)
-    inputs = digest(inputs, repr(sorted(population.items())))
+    kept_versions = tree_digest([options.content_dir / versions.VERSIONS_DIR])  # previous versions of corrections
+    inputs = digest(inputs, repr(sorted(population.items())), kept_versions)
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean)
     sources = redaction.apply(load_documents(options.content_dir, config, cache.loader(report)), config.redactions)
-    site = build_site(config, sources, options.base_url, population)
+    previous = versions.load(options.content_dir, sources, config)
+    site = build_site(config, sources, options.base_url, population, previous)
     ledger = Ledger.load(options.ledger_file)
     histories = ledger.record([page.document for page in site.documents], timestamps.now())
     if cache.up_to_date(site) and not ledger.changed:

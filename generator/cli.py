@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from generator.commands import build, check, import_, init, new, serve
+from generator.commands import build, check, correct, import_, init, new, serve
 from generator.errors import WoositeError
 
 
@@ -22,6 +22,7 @@ cli.add_command(import_.command)
 cli.add_command(serve.command)
 cli.add_command(init.command)
 cli.add_command(new.command)
+cli.add_command(correct.command)
 
 
 def main() -> None:

@@ -7,9 +7,11 @@ Everything downstream (pages, JSON, sitemaps) reads this tree and nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
 from urllib.parse import urljoin
 
-from generator import comparison, lineage, urls
+from generator import comparison, lineage, urls, versions
 from generator.content.loader import SourceDocument
 from generator.errors import BuildError, Problem
 from generator.models import CategoryRef, Document, PublisherRef, SiteConfig, Urls
@@ -79,6 +81,8 @@ class Site:
     withdrawn: list[DocumentPage] = field(default_factory=list)
     comparisons: list[comparison.Comparison] = field(default_factory=list)
     """Comparable programmes of different publishers (see generator/comparison.py)."""
+    versions: dict[str, list[versions.Version]] = field(default_factory=dict)
+    """Per document path, the previous versions of a corrected document, oldest first."""
     """Withdrawn documents: only a page saying so is published at their URL (see generator/versions.py)."""
 
     def url(self, path: str) -> str:
@@ -95,6 +99,7 @@ def build_site(
     sources: list[SourceDocument],
     base_url: str | None = None,
     population: comparison.Population | None = None,
+    previous: dict[Path, list[SourceDocument]] | None = None,
 ) -> Site:
     """Arrange documents into the site tree; raise BuildError when two documents claim one URL."""
     base = urls.normalise_base_url(base_url or config.base_url)
@@ -139,7 +144,17 @@ def build_site(
     for section in ordered:
         section.publications.sort(key=lambda p: (-p.year, p.kind.value))
     comparisons = comparison.compare(pages, population)
-    return Site(config, base, ordered, pages, lineage.link(pages), withdrawn, comparisons)
+    kept = {
+        page.path: versions.versions_of(
+            page.source,
+            page.path,
+            (previous or {})[page.source.path],
+            partial(_document, base=base, path=page.path, slug=page.slug),
+        )
+        for page in pages
+        if page.source.front.corrections and page.source.path in (previous or {})
+    }
+    return Site(config, base, ordered, pages, lineage.link(pages), withdrawn, comparisons, kept)
 
 
 def _order(source: SourceDocument) -> tuple[str, int, str, str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from generator import versions
 from generator.comparison import load_population
 from generator.content.loader import load_config, load_documents
 from generator.structure import DocumentPage, Site, build_site
@@ -17,7 +18,8 @@ HISTORY_PROJECT = ROOT / "tests" / "fixtures" / "history"
 def load_site(project: Path = HISTORY_PROJECT) -> Site:
     config = load_config(project / "site.yaml")
     sources = load_documents(project / "content", config)
-    return build_site(config, sources, population=load_population(project))
+    previous = versions.load(project / "content", sources, config)
+    return build_site(config, sources, population=load_population(project), previous=previous)
 
 
 def page(site: Site, path: str) -> DocumentPage:

@@ -63,7 +63,7 @@ def test_figures_in_whole_euros_with_begroot_and_realisatie() -> None:
         (2021, "begroot", 2_100_000, 520_000, -1_580_000, J21, "Begroot na wijziging 2021"),
         (2021, "realisatie", 2_050_000, 530_000, -1_520_000, J21, "Rekening 2021"),
         # whole euros, lasten printed negative, "Bedrag" in a begroting is begroot
-        (2022, "begroot", 2_200_000, 600_000, -1_600_000, B22, "Bedrag"),
+        (2022, "begroot", 2_250_000, 600_000, -1_650_000, B22, "Bedrag"),  # as corrected
         (2023, "begroot", 2_300_000, 650_000, -1_650_000, B23_RENUMBERED, "Begroting 2023"),
     ]
     # The begroting 2021's own figure (x € 1.000, negative lasten); its "Raming 2022" is not a 2022 figure.
@@ -101,8 +101,8 @@ def test_programme_page_shows_timeline_table_and_chart(history_site: Path) -> No
     assert "hernoemd en vernummerd (was programma 4)" in section
     text = _text(section)
     assert "Begroot 2021 Realisatie 2021 Begroot 2022 Begroot 2023" in text
-    assert "Lasten 2.100.000 2.050.000 2.200.000 2.300.000" in text
-    assert "Saldo −1.580.000 −1.520.000 −1.600.000 −1.650.000" in text
+    assert "Lasten 2.100.000 2.050.000 2.250.000 2.300.000" in text
+    assert "Saldo −1.580.000 −1.520.000 −1.650.000 −1.650.000" in text
     assert "Realisatie 2021: Jaarverslag 2021, kolom “Rekening 2021”" in text
     # The chart (the usual partial) with its text alternative; ids after the page's own table.
     assert 'id="tabel-2"' in section and 'aria-labelledby="grafiek-2-title grafiek-2-desc"' in section

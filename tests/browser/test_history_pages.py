@@ -16,7 +16,9 @@ WIDTHS = (360, 1280)
 HISTORY_PAGES = [
     "vergelijken/",
     "vergelijken/programma-4-bestuur-en-ondersteuning/",  # with per-inhabitant columns
-    "noordwijk/begroting-2022/programma-4-bestuur-ondersteuning-en-dienstverlening/",  # timeline, table, chart
+    "noordwijk/begroting-2022/programma-4-bestuur-ondersteuning-en-dienstverlening/",  # timeline, notice, chart
+    "noordwijk/begroting-2022/programma-4-bestuur-ondersteuning-en-dienstverlening/versie-1/",  # diff, old text
+    "noordwijk/begroting-2022/programma-1-veiligheid/",  # withdrawn
 ]
 
 
