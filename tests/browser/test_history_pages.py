@@ -46,3 +46,32 @@ def test_history_pages_pass_axe(history: Served, new_page: Any, axe_source: str,
         assert page.locator("h1").count() == 1
         violations = run_axe(page, axe_source)
         assert not violations, f"{path} at {width}px:\n{describe(violations)}"
+
+
+FILTERS = """async () => {
+  const pagefind = await import(new URL('../pagefind/pagefind.js', document.baseURI).href);
+  await pagefind.init();
+  const filters = await pagefind.filters();
+  const found = await pagefind.search(null, {filters: {Overheid: 'gemeente Lisse'}});
+  const pages = await Promise.all(found.results.map(r => r.data()));
+  return {filters, urls: pages.map(p => p.url)};
+}"""
+
+
+def test_search_facets_publisher_kind_year_and_programme(example: Served, new_page: Any) -> None:
+    """The built Pagefind index has the four filters with their counts, and filtering finds the page."""
+    page = new_page()
+    assert page.goto(example.url("zoeken/")).status == 200
+    got = page.evaluate(FILTERS)
+    filters = got["filters"]
+    assert filters["Overheid"] == {
+        "gemeente De Ronde Venen": 1,
+        "gemeente Hillegom": 1,
+        "gemeente Leidschendam-Voorburg": 1,
+        "gemeente Lisse": 1,
+        "gemeente Oude IJsselstreek": 1,
+    }
+    assert filters["Soort document"] == {"Begroting": 2, "Jaarverslag": 1, "Kadernota": 1, "Voortgangsrapportage": 1}
+    assert filters["Jaar"] == {"2021": 2, "2022": 3}
+    assert filters["Programma"]["Bestuur en ondersteuning"] == 2
+    assert got["urls"] == ["/lisse/begroting-2021/programma-4-bestuur-en-ondersteuning/"]
