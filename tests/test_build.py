@@ -28,7 +28,7 @@ def test_example_site_has_pages_catalog_and_json_for_every_document(example_site
     assert len(catalog["documents"]) == len(content_files) >= 1
     base = "https://woosite.example.org/"
     for entry in catalog["documents"]:
-        assert set(entry) == {"id", "title", "publisher", "kind", "year", "programme", "urls"}
+        assert set(entry) == {"id", "title", "publisher", "kind", "year", "programme", "urls", "versions"}
         assert set(entry["publisher"]) >= {"name", "code", "uri"}
         assert entry["publisher"]["uri"].endswith("/" + entry["publisher"]["code"].lower())
         assert set(entry["programme"]) >= {"number", "title"}

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 import xmlschema
 from lxml import etree
@@ -90,7 +92,6 @@ def test_withdrawal_leaves_a_page_saying_so_and_nothing_else(history_site: Path)
     assert "Fictieve tekst die niet meer gepubliceerd wordt" not in text
     assert sorted(p.name for p in (history_site / WITHDRAWN).iterdir()) == ["index.html"]
     for listing in (
-        "api/index.json",
         "sitemap.xml",
         "sitemap-diwoo-infocat012-1.xml",
         "noordwijk/begroting-2022/index.html",
@@ -141,3 +142,37 @@ def test_a_missing_previous_version_is_an_error_with_the_file(tmp_path: Path) ->
     assert result.returncode != 0
     assert "begroting-2022-4.md" in result.stderr and ".versions/noordwijk/begroting-2022-4/1.md" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_catalog_has_lineages_comparisons_versions_and_withdrawals(history_site: Path) -> None:
+    catalog = json.loads((history_site / "api" / "index.json").read_text(encoding="utf-8"))
+    schema = json.loads((history_site / "api" / "index.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(catalog, schema)
+    for name in ("LineageEntry", "ComparisonEntry", "VersionEntry", "WithdrawnEntry", "YearFigure"):
+        assert name in schema["$defs"]
+    base = "https://history.example.org/"
+    corrected = next(d for d in catalog["documents"] if d["urls"]["html"] == base + CORRECTED)
+    assert corrected["versions"] == [
+        {
+            "number": 1,
+            "url": base + VERSION_1,
+            "replaced": "2022-03-01",
+            "reason": "Het bedrag van de lasten was verkeerd overgenomen.",
+            "ground": "procedurele fout",
+        }
+    ]
+    main = next(x for x in catalog["lineages"] if x["id"] == "gm0575-bestuur-en-ondersteuning")
+    assert [d["year"] for d in main["documents"]] == [2021, 2021, 2022, 2023]
+    assert main["documents"][3]["note"] == "hernoemd en vernummerd (was programma 4)"
+    assert {"year": 2021, "basis": "realisatie", "lasten": 2_050_000, "baten": 530_000, "saldo": -1_520_000} in [
+        {k: f[k] for k in ("year", "basis", "lasten", "baten", "saldo")} for f in main["figures"]
+    ]
+    (compared,) = catalog["comparisons"]
+    assert compared["url"] == base + "vergelijken/programma-4-bestuur-en-ondersteuning/"
+    assert compared["same_year"] is True
+    assert [d["inhabitants"] for d in compared["documents"]] == [20_000, 10_000, 10_000, None]
+    (withdrawn,) = catalog["withdrawn"]
+    assert withdrawn["url"] == base + WITHDRAWN
+    assert withdrawn["withdrawn"]["date"] == "2022-04-01"
+    assert all(d["urls"]["html"] != base + WITHDRAWN for d in catalog["documents"])

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from generator.incremental.keys import document_key
 from generator.models import Catalog, CatalogEntry, Document
+from generator.outputs import history_catalog
 from generator.outputs.writer import OutputWriter
 from generator.structure import DocumentPage, Site
 
@@ -19,7 +20,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {"api/document.schema.json": Document, "ap
 def write(site: Site, out: OutputWriter) -> None:
     for page in site.documents:
         out.cached(f"json {page.json_path}", document_key(page), partial(_write_document, page, out))
-    catalog = Catalog(documents=[catalog_entry(page.document) for page in site.documents])
+    catalog = history_catalog.extend(site, Catalog(documents=[catalog_entry(page.document) for page in site.documents]))
     out.write_text(CATALOG, to_json(catalog))
     for path, model in SCHEMAS.items():
         out.write_text(path, json.dumps(schema(model, site.url(path)), indent=2, ensure_ascii=False) + "\n")
