@@ -148,6 +148,10 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         for number, step in enumerate(steps):
             out.cached(step_unit(number, step), key, partial(step, site, out))
         redaction.verify(out.root, config.redactions, out.reused)
+        for problem in versions.vanished(
+            set(ledger.entries), {p.document.id for p in site.documents + site.withdrawn}, ledger.path
+        ):
+            out.warn(problem)
     cache.save(site, out)
     ledger.save()
     return BuildResult(site, dict(out.written), time.perf_counter() - started, out.warnings, out.reused)

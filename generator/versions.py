@@ -223,3 +223,18 @@ def _yaml_text(text: str) -> str:
     """A one-line YAML string in double quotes."""
     escaped = " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'
+
+
+def vanished(published: set[str], site_ids: set[str], ledger_file: Path) -> list[Problem]:
+    """Documents the ledger says were published but that have no content file any more: a deleted file is
+    not a withdrawal, so the build says so (it does not stop: the file may have been renamed)."""
+    return [
+        Problem(
+            ledger_file,
+            None,
+            f"document '{doc_id}' was published before, but no content file describes it any more",
+            "to withdraw it, restore the file and add 'withdrawn: {date: ..., reason: ...}'; "
+            "if it was renamed or moved, ignore this",
+        )
+        for doc_id in sorted(published - site_ids)
+    ]

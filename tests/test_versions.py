@@ -176,3 +176,19 @@ def test_the_catalog_has_lineages_comparisons_versions_and_withdrawals(history_s
     assert withdrawn["url"] == base + WITHDRAWN
     assert withdrawn["withdrawn"]["date"] == "2022-04-01"
     assert all(d["urls"]["html"] != base + WITHDRAWN for d in catalog["documents"])
+
+
+def test_deleting_a_published_file_is_not_a_withdrawal(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(HISTORY_PROJECT, project)
+    args = ("build", "--content", str(project / "content"), "--out", str(tmp_path / "site"))
+    first = run_woosite(*args)
+    assert first.returncode == 0, first.stderr
+    assert "warning" not in first.stderr  # the withdrawn document is not "missing"
+    (project / "content" / "katwijk" / "begroting-2021-4.md").unlink()
+    result = run_woosite(*args)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "warning: " in result.stderr and "gm0537-begroting-2021-programma-4-bestuur-en-ondersteuning" in result.stderr
+    )
+    assert "withdrawn:" in result.stderr
