@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from generator.commands import build, check, correct, import_, init, new, serve
+from generator.commands import build, check, correct, import_, init, new, serve, withdraw
 from generator.errors import WoositeError
 
 
@@ -23,6 +23,7 @@ cli.add_command(serve.command)
 cli.add_command(init.command)
 cli.add_command(new.command)
 cli.add_command(correct.command)
+cli.add_command(withdraw.command)
 
 
 def main() -> None:

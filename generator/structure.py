@@ -154,7 +154,16 @@ def build_site(
         for page in pages
         if page.source.front.corrections and page.source.path in (previous or {})
     }
-    return Site(config, base, ordered, pages, lineage.link(pages), withdrawn, comparisons, kept)
+    return Site(
+        config=config,
+        base_url=base,
+        publishers=ordered,
+        documents=pages,
+        lineages=lineage.link(pages),
+        withdrawn=withdrawn,
+        comparisons=comparisons,
+        versions=kept,
+    )
 
 
 def _order(source: SourceDocument) -> tuple[str, int, str, str, str]:

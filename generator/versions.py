@@ -238,3 +238,19 @@ def vanished(published: set[str], site_ids: set[str], ledger_file: Path) -> list
         )
         for doc_id in sorted(published - site_ids)
     ]
+
+
+def withdraw(file: Path, reason: str, ground: CorrectionGround | None, date: dt.date) -> None:
+    """Add ``withdrawn:`` to the front matter of ``file`` (the file itself stays: it is the record)."""
+    text = file.read_text(encoding="utf-8")
+    try:
+        data = split(text).data
+    except FrontMatterError as exc:
+        raise ContentError(Problem(file, exc.line, exc.message, exc.hint)) from exc
+    if data.get("withdrawn"):
+        raise ContentError(Problem(file, None, "this document is already withdrawn", "edit 'withdrawn:' by hand"))
+    lines = text.splitlines(keepends=True)
+    end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
+    fields = f"date: {date.isoformat()}, reason: {_yaml_text(reason)}" + (f", ground: {ground}" if ground else "")
+    lines.insert(end, f"withdrawn: {{{fields}}}\n")
+    file.write_text("".join(lines), encoding="utf-8")

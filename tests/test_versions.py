@@ -192,3 +192,23 @@ def test_deleting_a_published_file_is_not_a_withdrawal(tmp_path: Path) -> None:
         "warning: " in result.stderr and "gm0537-begroting-2021-programma-4-bestuur-en-ondersteuning" in result.stderr
     )
     assert "withdrawn:" in result.stderr
+
+
+def test_withdraw_command_marks_the_file_and_the_build_leaves_a_page(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(HISTORY_PROJECT, project)
+    file = project / "content" / "katwijk" / "begroting-2021-4.md"
+    result = run_woosite("withdraw", str(file), "--reason", "Nog niet vastgesteld.", "--date", "2021-06-01")
+    assert result.returncode == 0, result.stderr
+    assert 'withdrawn: {date: 2021-06-01, reason: "Nog niet vastgesteld."}\n---\n' in file.read_text(encoding="utf-8")
+    again = run_woosite("withdraw", str(file), "--reason", "Nog eens.")
+    assert again.returncode != 0 and "already withdrawn" in again.stderr
+    out = tmp_path / "site"
+    result = run_woosite("build", "--content", str(project / "content"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    page = "katwijk/begroting-2021/programma-4-bestuur-en-ondersteuning/"
+    assert "Dit document is ingetrokken op 1 juni 2021. Reden: Nog niet vastgesteld." in _text(
+        out / page / "index.html"
+    )
+    # Katwijk has no other documents: no publisher page, so the page links home.
+    assert not (out / "katwijk" / "index.html").exists()
