@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from generator import lineage
 from generator.reference.taxonomy import DocumentKind
-from tests.history_project import build_copy, load_site, page
+from tests.history_project import HISTORY_PROJECT, build_copy, load_site, page
+from tests.test_incremental import check
 
 B21 = "noordwijk/begroting-2021/programma-4-bestuur-en-ondersteuning/"
 J21 = "noordwijk/jaarverslag-2021/programma-4-bestuur-ondersteuning/"
@@ -112,3 +114,18 @@ def test_programme_page_shows_timeline_table_and_chart(history_site: Path) -> No
 def test_a_programme_alone_shows_no_history(history_site: Path) -> None:
     html = (history_site / SAFETY / "index.html").read_text(encoding="utf-8")
     assert "programme-history" not in html
+
+
+def test_incremental_builds_follow_changes_in_other_documents_of_the_lineage(tmp_path: Path) -> None:
+    """A sibling's figures and the population file are inputs of pages that are not their own."""
+    root = tmp_path / "p"
+    shutil.copytree(HISTORY_PROJECT, root)
+    check(root)
+    jaarverslag = root / "content" / "noordwijk" / "jaarverslag-2021-4.md"
+    jaarverslag.write_text(jaarverslag.read_text(encoding="utf-8").replace("2050, 50", "2060, 60"), encoding="utf-8")
+    check(root)
+    assert "2.060.000" in (root / "site" / B22 / "index.html").read_text(encoding="utf-8")
+    population = root / "data" / "inwoners.csv"
+    population.write_text(population.read_text(encoding="utf-8").replace("20000", "30000"), encoding="utf-8")
+    check(root)
+    assert "30.000" in (root / "site" / "vergelijken/programma-4-bestuur-en-ondersteuning/index.html").read_text()

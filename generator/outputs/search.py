@@ -14,6 +14,7 @@ from pathlib import Path
 from pagefind.index import IndexConfig, PagefindIndex
 
 from generator.errors import BuildError, Problem
+from generator.outputs import search_facets
 from generator.outputs.writer import OutputWriter
 from generator.structure import Site
 
@@ -29,6 +30,7 @@ def write(site: Site, out: OutputWriter) -> None:
         raise BuildError(
             Problem(None, None, f"search index not built: {exc}", "install it with: pip install 'pagefind[bin]'")
         ) from exc
+    search_facets.canonicalise(bundle)  # Pagefind writes its filter index in run-dependent order
     written = sorted(p for p in bundle.rglob("*") if p.is_file())
     if not written:
         raise BuildError(Problem(None, None, "Pagefind wrote no search index", "run the build with -v to see why"))
