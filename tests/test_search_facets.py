@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,12 @@ def test_canonicalising_again_changes_nothing(bundle: Path, tmp_path: Path) -> N
     search_facets.canonicalise(bundle)
     after = {p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_an_unreadable_bundle_is_left_as_pagefind_wrote_it(bundle: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "pagefind"
+    shutil.copytree(bundle, copy)
+    (copy / "pagefind-entry.json").write_text("", encoding="utf-8")  # e.g. an incomplete write
+    before = {p.relative_to(copy).as_posix(): p.read_bytes() for p in copy.rglob("*") if p.is_file()}
+    search_facets.canonicalise(copy)
+    assert {p.relative_to(copy).as_posix(): p.read_bytes() for p in copy.rglob("*") if p.is_file()} == before

@@ -28,26 +28,35 @@ class _Unsupported(ValueError):
 
 
 def canonicalise(bundle: Path) -> None:
-    """Rewrite the filter files and meta of every language in ``bundle`` in canonical order."""
+    """Rewrite the filter files and meta of every language in ``bundle`` in canonical order.
+
+    All-or-nothing: the new files are computed first; a bundle that cannot be read as expected (another
+    Pagefind version, an incomplete write) is left exactly as Pagefind wrote it."""
     entry_path = bundle / ENTRY
-    if not entry_path.is_file():
-        return
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
     try:
-        for language in entry.get("languages", {}).values():
-            language["hash"] = _language(bundle, language["hash"])
-    except _Unsupported:
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+        plans = {code: _plan(bundle, language["hash"]) for code, language in entry["languages"].items()}
+    except (_Unsupported, OSError, EOFError, ValueError, KeyError, IndexError, TypeError, AttributeError):
         return
+    for code, (meta_hash, remove, write) in plans.items():
+        for path in remove:
+            path.unlink()
+        for path, data in write.items():
+            _write(path, data)
+        entry["languages"][code]["hash"] = meta_hash
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _language(bundle: Path, meta_hash: str) -> str:
+def _plan(bundle: Path, meta_hash: str) -> tuple[str, list[Path], dict[Path, Any]]:
+    """The language's new meta hash, the files to remove and the files to write."""
     meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
     meta = _read(meta_path)
     filters = _filters_of(meta)
     if filters is None:
-        return meta_hash
+        return meta_hash, [], {}
     prefix = meta_hash.split("_")[0]
+    remove: list[Path] = [meta_path]
+    write: dict[Path, Any] = {}
     renamed: list[list[Any]] = []
     for name, old_hash in sorted(filters, key=lambda f: str(f[0])):
         old = bundle / "filter" / f"{old_hash}.pf_filter"
@@ -56,14 +65,13 @@ def _language(bundle: Path, meta_hash: str) -> str:
             values = sorted(([v[0], sorted(v[1])] for v in data[1]), key=lambda v: str(v[0]))
             data = [data[0], values]
         new_hash = f"{prefix}_{_digest(data)[:7]}"
-        old.unlink()
-        _write(bundle / "filter" / f"{new_hash}.pf_filter", data)
+        remove.append(old)
+        write[bundle / "filter" / f"{new_hash}.pf_filter"] = data
         renamed.append([name, new_hash])
     filters[:] = renamed
     new_meta = f"{prefix}_{_digest(meta)[:10]}"
-    meta_path.unlink()
-    _write(bundle / f"pagefind.{new_meta}.pf_meta", meta)
-    return new_meta
+    write[bundle / f"pagefind.{new_meta}.pf_meta"] = meta
+    return new_meta, remove, write
 
 
 def _filters_of(meta: Any) -> list[list[Any]] | None:
