@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import output_folder, readiness, redaction, reporting, timestamps
+from generator import comparison, output_folder, readiness, redaction, reporting, timestamps, versions
 from generator.check import search_index
 from generator.content import links
 from generator.content.loader import load_config, load_documents, with_overrides
 from generator.errors import Problem
 from generator.incremental.cache import BuildCache, WarmDocuments
-from generator.incremental.keys import digest, inputs_key, site_key, step_unit
+from generator.incremental.keys import digest, inputs_key, site_key, step_unit, tree_digest
 from generator.incremental.previous import PreviousBuild
 from generator.ledger import FILE_NAME as LEDGER_FILE
 from generator.ledger import Ledger
@@ -32,6 +32,7 @@ from generator.outputs import (
     diwoo,
     feed,
     headers,
+    history_pages,
     pages,
     schema_org,
     search,
@@ -42,6 +43,7 @@ from generator.outputs import (
 from generator.outputs.build_record import write as write_build_record
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
+from generator.render import history
 from generator.render.environment import make_environment
 from generator.reporting import Reporter, Silent
 from generator.structure import Site, build_site
@@ -125,11 +127,15 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     links.refuse_outside(options.project_dir, [options.content_dir, site_templates])
     config = redaction.apply_to_config(with_overrides(load_config(options.config_file), base_url=options.base_url))
     theme = themes.load(config.theme, options.config_file.resolve().parent, options.config_file)
+    population = comparison.load_population(options.project_dir)  # data/inwoners.csv: an input of every page
     inputs = inputs_key(options.config_file, options.content_dir, site_templates, config.base_url)
-    inputs = digest(inputs, theme.digest)  # a theme file outside templates/ counts too
+    kept_versions = tree_digest([options.content_dir / versions.VERSIONS_DIR])  # previous versions of corrections
+    # A theme file outside templates/ counts too.
+    inputs = digest(inputs, theme.digest, repr(sorted(population.items())), kept_versions)
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean, warm=options.warm)
     sources = redaction.apply(load_documents(options.content_dir, config, cache.loader(report)), config.redactions)
-    site = build_site(config, sources)
+    previous = versions.load(options.content_dir, sources, config)
+    site = build_site(config, sources, population, previous)
     unfinished = readiness.warnings(config, options.config_file, sources)
     ledger = Ledger.load(options.ledger_file)
     histories = ledger.record([page.document for page in site.documents], timestamps.now())
@@ -144,6 +150,9 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         downloads=downloads,
         redaction_ground=redaction.explanation,
         history=lambda page: histories[page.document.id],
+        programme_history=history.programme_history,
+        page_comparison=history.page_comparison,
+        comparison_chart=history.comparison_chart,
     )
     # Data files first: pages link to them with their sizes.
     steps: list[Step] = [
@@ -155,6 +164,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         lambda s, out: sitemaps.write(s, out, histories),
         lambda s, out: feed.write(s, out, histories),
         lambda s, out: pages.write(s, out, env, site_templates, histories, partial(stylesheet.bundle, theme)),
+        lambda s, out: history_pages.write(s, out, env),
         headers.write,
         write_build_record,
         search.write,  # last: indexes the HTML written above
@@ -167,6 +177,10 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
             out.cached(step_unit(number, step), key, partial(step, site, out))
         search_index.verify(out.root)  # Pagefind has left files cut short: never publish them
         redaction.verify(out.root, config.redactions, out.reused, [source.path for source in sources])
+        for problem in versions.vanished(
+            set(ledger.entries), {p.document.id for p in site.documents + site.withdrawn}, ledger.path
+        ):
+            out.warn(problem)
     cache.save(site, out)
     ledger.save()
     warnings = [*unfinished, *out.warnings]

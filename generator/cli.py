@@ -7,7 +7,7 @@ import sys
 import click
 
 from generator import __version__
-from generator.commands import build, check, import_, init, new, serve
+from generator.commands import build, check, correct, import_, init, new, serve, withdraw
 from generator.errors import WoositeError
 
 
@@ -23,6 +23,8 @@ cli.add_command(import_.command)
 cli.add_command(serve.command)
 cli.add_command(init.command)
 cli.add_command(new.command)
+cli.add_command(correct.command)
+cli.add_command(withdraw.command)
 
 
 def main() -> None:

@@ -7,9 +7,11 @@ Everything downstream (pages, JSON, sitemaps) reads this tree and nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
 from urllib.parse import urljoin
 
-from generator import urls
+from generator import comparison, lineage, urls, versions
 from generator.content.loader import SourceDocument
 from generator.errors import BuildError, Problem
 from generator.models import CategoryRef, Document, PublisherRef, SiteConfig, Urls
@@ -74,6 +76,14 @@ class Site:
     base_url: str
     publishers: list[PublisherSection]
     documents: list[DocumentPage]
+    lineages: list[lineage.Lineage] = field(default_factory=list)
+    """The programmes over time (see generator/lineage.py)."""
+    withdrawn: list[DocumentPage] = field(default_factory=list)
+    comparisons: list[comparison.Comparison] = field(default_factory=list)
+    """Comparable programmes of different publishers (see generator/comparison.py)."""
+    versions: dict[str, list[versions.Version]] = field(default_factory=dict)
+    """Per document path, the previous versions of a corrected document, oldest first."""
+    """Withdrawn documents: only a page saying so is published at their URL (see generator/versions.py)."""
 
     def url(self, path: str) -> str:
         """Absolute URL of a site path ("lisse/" -> "https://example.org/woo/lisse/")."""
@@ -84,7 +94,12 @@ class Site:
         return urls.base_path(self.base_url) + path
 
 
-def build_site(config: SiteConfig, sources: list[SourceDocument]) -> Site:
+def build_site(
+    config: SiteConfig,
+    sources: list[SourceDocument],
+    population: comparison.Population | None = None,
+    previous: dict[Path, list[SourceDocument]] | None = None,
+) -> Site:
     """Arrange documents into the site tree; raise BuildError when two documents claim one URL.
 
     The base URL is the config's, already validated (with any ``--base-url`` override applied)."""
@@ -94,6 +109,7 @@ def build_site(config: SiteConfig, sources: list[SourceDocument]) -> Site:
     publishers: dict[str, PublisherSection] = {}
     publications: dict[tuple[str, str, int], Publication] = {}
     pages: list[DocumentPage] = []
+    withdrawn: list[DocumentPage] = []
     for source in sorted(sources, key=_order):
         front, org = source.front, source.publisher
         path = urls.document_path(org.name, front.kind, front.year, front.programme.heading)
@@ -111,6 +127,9 @@ def build_site(config: SiteConfig, sources: list[SourceDocument]) -> Site:
         claimed[path] = source
         slug = "-".join([urls.slugify(org.name), front.kind, str(front.year), urls.slugify(front.programme.heading)])
         page = DocumentPage(source=source, document=_document(source, base, path, slug), path=path, slug=slug)
+        if front.withdrawn is not None:
+            withdrawn.append(page)
+            continue
         pages.append(page)
         section = publishers.setdefault(org.code, PublisherSection(org, urls.publisher_path(org.name)))
         key = (org.code, front.kind.value, front.year)
@@ -125,7 +144,27 @@ def build_site(config: SiteConfig, sources: list[SourceDocument]) -> Site:
     ordered = sorted(publishers.values(), key=lambda p: p.organisation.name)
     for section in ordered:
         section.publications.sort(key=lambda p: (-p.year, p.kind.value))
-    return Site(config=config, base_url=base, publishers=ordered, documents=pages)
+    comparisons = comparison.compare(pages, population)
+    kept = {
+        page.path: versions.versions_of(
+            page.source,
+            page.path,
+            (previous or {})[page.source.path],
+            partial(_document, base=base, path=page.path, slug=page.slug),
+        )
+        for page in pages
+        if page.source.front.corrections and page.source.path in (previous or {})
+    }
+    return Site(
+        config=config,
+        base_url=base,
+        publishers=ordered,
+        documents=pages,
+        lineages=lineage.link(pages),
+        withdrawn=withdrawn,
+        comparisons=comparisons,
+        versions=kept,
+    )
 
 
 def _order(source: SourceDocument) -> tuple[str, int, str, str, str]:

@@ -29,7 +29,7 @@ def test_example_site_has_pages_catalog_and_json_for_every_document(example_site
     base = "https://woosite.example.org/"
     for entry in catalog["documents"]:
         assert set(entry) == {
-            *("id", "title", "publisher", "kind", "year", "programme", "urls"),
+            *("id", "title", "publisher", "kind", "year", "programme", "urls", "versions"),
             *("description", "information_category", "dates", "first_published", "modified"),
         }
         assert set(entry["publisher"]) >= {"name", "code", "uri"}

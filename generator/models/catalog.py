@@ -7,6 +7,7 @@ import datetime as dt
 from pydantic import BaseModel, Field
 
 from generator.models.document import CategoryRef, Dates, Programme, PublisherRef, Urls
+from generator.models.history import ComparisonEntry, LineageEntry, VersionEntry, WithdrawnEntry
 from generator.reference.taxonomy import DocumentKind
 
 
@@ -27,9 +28,15 @@ class CatalogEntry(BaseModel):
         description="Last change of the content: fetch the document again when this is newer than your copy."
     )
     urls: Urls
+    versions: list[VersionEntry] = Field(default_factory=list, description="Previous versions, oldest first.")
 
 
 class Catalog(BaseModel):
     """api/index.json."""
 
     documents: list[CatalogEntry] = Field(description="Every programme document on the site.")
+    lineages: list[LineageEntry] = Field(default_factory=list, description="Programmes over the years.")
+    comparisons: list[ComparisonEntry] = Field(
+        default_factory=list, description="Comparable programmes of different publishers."
+    )
+    withdrawn: list[WithdrawnEntry] = Field(default_factory=list, description="Withdrawn documents.")

@@ -11,6 +11,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from generator.models.finance import FinanceTable
+from generator.models.history import Correction, LineageLink, Withdrawal
 from generator.reference.taxonomy import DOCUMENT_KINDS, DocumentKind
 
 
@@ -102,6 +103,9 @@ class FrontMatter(BaseModel):
     dates: Dates = Field(default_factory=Dates)
     source: Source = Field(default_factory=Source)
     finance: list[FinanceTable] = Field(default_factory=list)
+    lineage: LineageLink | None = Field(default=None, description="The programme over the years, when renamed.")
+    corrections: list[Correction] = Field(default_factory=list, description="Earlier versions, oldest first.")
+    withdrawn: Withdrawal | None = Field(default=None, description="Set when the document was withdrawn.")
 
 
 class PublisherRef(BaseModel):

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from generator.incremental.keys import document_key
 from generator.ledger import History
 from generator.models import Catalog, CatalogEntry, Document
-from generator.outputs import diwoo
+from generator.outputs import diwoo, history_catalog
 from generator.outputs.facts import published
 from generator.outputs.writer import OutputWriter
 from generator.structure import Site
@@ -25,7 +25,8 @@ def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
         document = documents[page.path]
         key = document_key(page, str(histories[page.document.id]))
         out.cached(f"json {page.json_path}", key, partial(_write_document, page.json_path, document, out))
-    catalog = Catalog(documents=[catalog_entry(documents[page.path]) for page in site.documents])
+    entries = [catalog_entry(documents[page.path]) for page in site.documents]
+    catalog = history_catalog.extend(site, Catalog(documents=entries))
     out.write_text(CATALOG, to_json(catalog))
     for path, model in SCHEMAS.items():
         out.write_text(path, json.dumps(schema(model, site.url(path)), indent=2, ensure_ascii=False) + "\n")

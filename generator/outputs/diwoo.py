@@ -23,6 +23,7 @@ from generator.models import Document
 from generator.outputs.writer import OutputWriter
 from generator.reference.taxonomy import KERN, DocumentKind
 from generator.structure import DocumentPage, Site
+from generator.versions import GROUNDS, VERWIJST_NAAR, Version
 
 NS = "https://standaarden.overheid.nl/diwoo/metadata/"
 NSMAP = {"diwoo": NS}
@@ -124,7 +125,24 @@ def document_element(site: Site, page: DocumentPage, history: History) -> etree.
     action = _sub(_sub(diwoo, "documenthandelingen"), "documenthandeling")
     _sub(action, "soortHandeling", (kind, label))
     _sub(action, "atTime", timestamps.w3c(moment))
+    _versions(diwoo, site.versions.get(page.path, []), site)
     return root
+
+
+def _versions(diwoo: etree._Element, kept: list[Version], site: Site) -> None:
+    """A corrected document refers to each previous version and gives the reason of the last correction."""
+    if not kept:
+        return
+    relations = _sub(diwoo, "documentrelaties")
+    for version in kept:
+        relation = _sub(relations, "documentrelatie")
+        _sub(relation, "role", VERWIJST_NAAR)
+        _sub(
+            relation,
+            "relation",
+            (site.url(version.path), f"versie {version.number}, vervangen op {version.correction.date}"),
+        )
+    _sub(diwoo, "redenVerwijderingVervanging", GROUNDS[kept[-1].correction.ground])
 
 
 def _sub(parent: etree._Element, name: str, value: str | tuple[str, str] | None = None) -> etree._Element:

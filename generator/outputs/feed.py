@@ -52,7 +52,33 @@ def feed(site: Site, histories: dict[str, History]) -> bytes:
         category.set("term", document.kind.value)
         category.set("label", document.kind.label)
         _sub(entry, "summary", diwoo.summary(document))
+    _corrections_and_withdrawals(site, root)
     return diwoo.to_bytes(root)
+
+
+def _corrections_and_withdrawals(site: Site, root: etree._Element) -> None:
+    """One entry per correction (linking the kept previous version) and per withdrawn document."""
+    for page in site.documents:
+        for version in site.versions.get(page.path, []):
+            entry = _sub(root, "entry")
+            _sub(entry, "id", site.url(version.path))
+            _sub(entry, "title", f"Gewijzigd: {diwoo.official_title(page.document)}")
+            _sub(entry, "updated", timestamps.w3c(timestamps.aware(version.correction.date)))
+            _sub(_sub(entry, "author"), "name", diwoo.publisher_label(page.document))
+            _link(entry, page.document.urls.html, "alternate", "text/html")
+            _link(entry, site.url(version.path), "related", "text/html")
+            _sub(entry, "summary", f"Gewijzigd op {version.correction.date.isoformat()}: {version.correction.reason}")
+    for page in site.withdrawn:
+        withdrawal = page.source.front.withdrawn
+        if withdrawal is None:
+            continue
+        entry = _sub(root, "entry")
+        _sub(entry, "id", page.document.urls.html + "#ingetrokken")
+        _sub(entry, "title", f"Ingetrokken: {diwoo.official_title(page.document)}")
+        _sub(entry, "updated", timestamps.w3c(timestamps.aware(withdrawal.date)))
+        _sub(_sub(entry, "author"), "name", diwoo.publisher_label(page.document))
+        _link(entry, page.document.urls.html, "alternate", "text/html")
+        _sub(entry, "summary", f"Ingetrokken op {withdrawal.date.isoformat()}: {withdrawal.reason}")
 
 
 def _sub(parent: etree._Element, name: str, text: str | None = None) -> etree._Element:

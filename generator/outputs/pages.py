@@ -19,6 +19,7 @@ from generator.models import Catalog, Document
 from generator.outputs import api
 from generator.outputs.writer import OutputWriter
 from generator.parallel import pmap
+from generator.render import history
 from generator.render.environment import static_folders
 from generator.structure import DocumentPage, Site
 
@@ -101,7 +102,10 @@ def write_programmes(
     rendered, across cores."""
     outline = outline_key(site)
     facts = histories or {}
-    keys = {page.path: document_key(page, outline + str(facts.get(page.document.id))) for page in site.documents}
+    keys = {
+        page.path: document_key(page, outline + str(facts.get(page.document.id)) + history.page_key(site, page))
+        for page in site.documents
+    }
     stale = [page for page in site.documents if not out.reuse(f"page {page.path}", keys[page.path])]
     places = {
         page.path: (publisher, publication)

@@ -19,6 +19,7 @@ from pagefind.service import get_executable
 
 from generator.check import search_index
 from generator.errors import BuildError, Problem
+from generator.outputs import search_facets
 from generator.outputs.writer import OutputWriter
 from generator.structure import Site
 
@@ -38,6 +39,7 @@ def write(site: Site, out: OutputWriter) -> None:
         _index(out.root, bundle, site.config.language)
         if not search_index.problems(out.root):
             break
+    search_facets.canonicalise(bundle)  # Pagefind writes its filter index in run-dependent order
     written = sorted(p for p in bundle.rglob("*") if p.is_file())
     if not written:
         raise BuildError(Problem(None, None, "Pagefind wrote no search index", "run the build with -v to see why"))

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from lxml import etree
 
-from generator import timestamps, urls
+from generator import comparison, timestamps, urls
 from generator.errors import BuildError, Problem
 from generator.ledger import History
 from generator.outputs import diwoo
@@ -100,6 +100,10 @@ def _write_plain_sitemap(site: Site, out: OutputWriter, histories: dict[str, His
             entries.append(_url(site.url(publication.path), latest(publication.documents)))
             entries += [_url(p.document.urls.html, histories[p.document.id].modified) for p in publication.documents]
     entries += [_url(site.url(path), None) for path in urls.STANDARD_PAGES.values()]
+    # Comparisons; previous versions and withdrawn documents are noindex pages and not listed.
+    if site.comparisons:
+        entries.append(_url(site.url(comparison.PATH_PREFIX), latest(site.documents)))
+    entries += [_url(site.url(c.path), latest([e.page for e in c.entries])) for c in site.comparisons]
     chunks = split(entries, _size, MAX_URLS, MAX_BYTES, _overhead())
     if len(chunks) == 1:
         out.write_bytes(SITEMAP, urlset(chunks[0]))

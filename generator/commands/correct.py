@@ -1,0 +1,36 @@
+"""woosite correct: keep the published version of a content file before it is corrected."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import get_args
+
+import click
+
+from generator import versions
+from generator.commands import options
+from generator.errors import Problem, WoositeError
+from generator.models.history import CorrectionGround
+
+
+@click.command("correct")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--reason", required=True, help='Why, for the reader: "Bedrag lasten verkeerd overgenomen".')
+@click.option(
+    "--ground",
+    type=click.Choice(get_args(CorrectionGround)),
+    default="procedurele fout",
+    show_default=True,
+    help="The reason as the Woo-index lists it.",
+)
+@click.option("--date", "date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Date of the correction (today).")
+@options.content_dir
+def command(file: Path, reason: str, ground: CorrectionGround, date: dt.datetime | None, content_dir: Path) -> None:
+    """Copy FILE as published to content/.versions/ and note the correction in its front matter; then edit FILE."""
+    if not file.resolve().is_relative_to(content_dir.resolve()):
+        raise WoositeError(Problem(file, None, f"not inside the content folder {content_dir}", "pass --content DIR"))
+    day = date.date() if date else dt.date.today()
+    kept = versions.correct(file, content_dir, reason, ground, day)
+    click.echo(f"kept the published version as {kept}")
+    click.echo(f"now correct {file}; the build publishes both versions, with the reason and the differences")

@@ -1,0 +1,23 @@
+"""woosite withdraw: withdraw a published document explicitly, with its reason (never by deleting the file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import get_args
+
+import click
+
+from generator import versions
+from generator.models.history import CorrectionGround
+
+
+@click.command("withdraw")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--reason", required=True, help='Why, for the reader: "Per vergissing gepubliceerd".')
+@click.option("--ground", type=click.Choice(get_args(CorrectionGround)), default=None, help="The DiWoo reason, if any.")
+@click.option("--date", "date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Date of withdrawal (today).")
+def command(file: Path, reason: str, ground: CorrectionGround | None, date: dt.datetime | None) -> None:
+    """Mark FILE as withdrawn: its URL keeps a page saying when and why; its content is no longer published."""
+    versions.withdraw(file, reason, ground, date.date() if date else dt.date.today())
+    click.echo(f"{file} is withdrawn; build to publish that")
