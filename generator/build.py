@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import redaction, reporting, timestamps
+from generator import redaction, redaction_list, reporting, timestamps
 from generator.content.loader import load_config, load_documents
 from generator.errors import Problem
 from generator.incremental.cache import BuildCache
@@ -93,6 +93,8 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     config = redaction.apply_to_config(load_config(options.config_file))
     site_templates = options.project_dir / "templates"
     inputs = inputs_key(options.config_file, options.content_dir, site_templates, options.base_url)
+    inputs = digest(inputs, *(f"{r.ground}\0{r.text}" for r in config.redactions))  # also from the redaction file
+    exposed = redaction_list.exposed(options.config_file, config)
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean)
     sources = redaction.apply(load_documents(options.content_dir, config, cache.loader(report)), config.redactions)
     site = build_site(config, sources, options.base_url)
@@ -101,7 +103,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     if cache.up_to_date(site) and not ledger.changed:
         record = cache.record()
         files = {path: size for path, (size, _mtime) in record.files.items()}
-        return BuildResult(site, files, time.perf_counter() - started, record.problems(), set(files))
+        return BuildResult(site, files, time.perf_counter() - started, exposed + record.problems(), set(files))
     env = make_environment(site_templates, config.language)
     env.globals.update(
         structured_data=partial(schema_org.page_data, site, histories),
@@ -129,7 +131,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
         redaction.verify(out.root, config.redactions, out.reused)
     cache.save(site, out)
     ledger.save()
-    return BuildResult(site, dict(out.written), time.perf_counter() - started, out.warnings, out.reused)
+    return BuildResult(site, dict(out.written), time.perf_counter() - started, exposed + out.warnings, out.reused)
 
 
 @contextmanager

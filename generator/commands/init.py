@@ -28,6 +28,9 @@ def command(directory: Path, publisher: str | None, base_url: str) -> None:
             Problem(config, None, "there is already a site here", "choose a new folder, or edit this site.yaml")
         )
     directory.mkdir(parents=True, exist_ok=True)
+    redactions = directory / scaffold.REDACTIONS_FILE
+    if not redactions.exists():
+        redactions.write_text(scaffold.redactions_yaml(), encoding="utf-8")
     config.write_text(scaffold.site_yaml(org, base_url), encoding="utf-8")
     try:
         load_config(config)
@@ -44,7 +47,7 @@ def command(directory: Path, publisher: str | None, base_url: str) -> None:
         readme.write_text(scaffold.templates_readme(builtin), encoding="utf-8")
     ignore = directory / ".gitignore"
     if not ignore.exists():
-        ignore.write_text("/site/\n/.woosite-cache/\n", encoding="utf-8")
+        ignore.write_text(scaffold.GITIGNORE, encoding="utf-8")
 
     who = f" for {org.label} ({org.code})" if org else ""
     click.echo(f"Created a new site{who} in {directory}/")

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from generator import redaction_list
 from generator.content.body import parse_body, walk
 from generator.content.frontmatter import FrontMatterError, line_of, load_yaml, split
 from generator.content.validation import problems_from
@@ -47,7 +48,7 @@ class SourceDocument:
 
 
 def load_config(path: Path) -> SiteConfig:
-    """Read and validate site.yaml."""
+    """Read and validate site.yaml, with the redactions of the redaction file it names (generator/redaction_list.py)."""
     if not path.is_file():
         raise ContentError(
             Problem(
@@ -74,9 +75,10 @@ def load_config(path: Path) -> SiteConfig:
     if not isinstance(data, dict):
         raise ContentError(Problem(path, 1, "site.yaml must be a list of 'field: value' lines"))
     try:
-        return SiteConfig.model_validate(data)
+        config = SiteConfig.model_validate(data)
     except ValidationError as exc:
         raise ContentError(problems_from(exc, path, node, SiteConfig, first_line=1)) from exc
+    return redaction_list.with_file(path, config)
 
 
 def content_files(content_dir: Path) -> list[Path]:

@@ -28,6 +28,14 @@ class Redaction(BaseModel):
     ground: str = Field(default="5.1.2e", pattern=r"^\d+\.\d+(\.\d+)?[a-z]?$")
 
 
+class RedactionsFile(BaseModel):
+    """The redaction file (``redactions.yaml``, kept out of the repository): ``redactions:`` and the list."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    redactions: list[Redaction] = Field(default_factory=list)
+
+
 class SiteConfig(BaseModel):
     """The settings of one site."""
 
@@ -39,7 +47,13 @@ class SiteConfig(BaseModel):
     publisher: str | None = Field(default=None, description="Default publisher for documents that name none.")
     description: str = ""
     contact: Contact = Field(default_factory=Contact)
-    redactions: list[Redaction] = Field(default_factory=list)
+    redactions: list[Redaction] = Field(
+        default_factory=list, description="Texts never to publish; better in the redaction file (not in git)."
+    )
+    redactions_file: str | None = Field(
+        default=None,
+        description="The redaction file, relative to site.yaml (not committed); the build fails when it is missing.",
+    )
 
     @field_validator("base_url")
     @classmethod
