@@ -87,3 +87,14 @@ def project(tmp_path: Path) -> Callable[..., Path]:
 def rich_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``RICH_PROJECT`` built into a temporary folder named "woo" (its base_url is https://test.example.org/woo/)."""
     return built(RICH_PROJECT / "content", tmp_path_factory.mktemp("rich") / "woo")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``tests/hostile.py``: every script-injection vector in every field, file name and site.yaml text, built."""
+    from tests.hostile import make_project
+
+    project = make_project(tmp_path_factory.mktemp("hostile"))
+    result = run_woosite("build", "--content", str(project / "content"), "--out", str(project / "site"))
+    assert result.returncode == 0, result.stderr
+    return project / "site"
