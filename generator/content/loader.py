@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from generator import redaction_list
+from generator import limits, redaction_list
 from generator.content.body import parse_body, walk
 from generator.content.frontmatter import FrontMatterError, line_of, load_yaml, split
 from generator.content.validation import problems_from
@@ -136,7 +136,7 @@ def load_or_problems(path: Path, config: SiteConfig) -> Loaded:
 
 def load_document(path: Path, config: SiteConfig) -> SourceDocument:
     """Read, parse and validate one content file."""
-    raw = path.read_bytes()
+    raw = limits.read_bytes(path)
     text = _decode(raw, path)
     try:
         parts = split(text)
@@ -238,4 +238,4 @@ def _decode(raw: bytes, path: Path) -> str:
 
 
 def _read_text(path: Path) -> str:
-    return _decode(path.read_bytes(), path)
+    return _decode(limits.read_bytes(path), path)
