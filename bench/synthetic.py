@@ -14,6 +14,7 @@ import yaml
 from generator.content.frontmatter import split
 from generator.content.loader import content_files
 from generator.reference.organisations import organisations
+from scripts import example_redactions
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMMES_PER_PUBLICATION = 10
@@ -48,4 +49,5 @@ def make_project(target: Path, count: int, source: Path = ROOT / "content") -> P
         front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
         path = target / "content" / f"doc-{i:05d}.md"
         path.write_text(f"---\n{front}---\n{parts.body}", encoding="utf-8")
+    example_redactions.write(target)  # the site.yaml copied above names it
     return target

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import comparison, output_folder, readiness, redaction, reporting, timestamps, versions
+from generator import comparison, output_folder, readiness, redaction, redaction_list, reporting, timestamps, versions
 from generator.check import search_index
 from generator.content import links
 from generator.content.loader import load_config, load_documents, with_overrides
@@ -130,8 +130,10 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     population = comparison.load_population(options.project_dir)  # data/inwoners.csv: an input of every page
     inputs = inputs_key(options.config_file, options.content_dir, site_templates, config.base_url)
     kept_versions = tree_digest([options.content_dir / versions.VERSIONS_DIR])  # previous versions of corrections
+    redactions = [f"{r.ground}\0{r.text}" for r in config.redactions]  # also those from the redaction file
     # A theme file outside templates/ counts too.
-    inputs = digest(inputs, theme.digest, repr(sorted(population.items())), kept_versions)
+    inputs = digest(inputs, theme.digest, repr(sorted(population.items())), kept_versions, *redactions)
+    exposed = redaction_list.exposed(options.config_file, config)
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean, warm=options.warm)
     sources = redaction.apply(load_documents(options.content_dir, config, cache.loader(report)), config.redactions)
     previous = versions.load(options.content_dir, sources, config)
@@ -142,7 +144,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     if cache.up_to_date(site) and not ledger.changed:
         record = cache.record()
         files = {path: size for path, (size, _mtime) in record.files.items()}
-        warnings = [*unfinished, *record.problems()]
+        warnings = [*exposed, *unfinished, *record.problems()]
         return BuildResult(site, files, time.perf_counter() - started, warnings, set(files), theme)
     env = make_environment(site_templates, config.language, [source.fragments for source in sources])
     env.globals.update(
@@ -183,7 +185,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
             out.warn(problem)
     cache.save(site, out)
     ledger.save()
-    warnings = [*unfinished, *out.warnings]
+    warnings = [*exposed, *unfinished, *out.warnings]
     return BuildResult(site, dict(out.written), time.perf_counter() - started, warnings, out.reused, theme)
 
 

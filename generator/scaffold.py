@@ -15,6 +15,7 @@ from generator.reference.organisations import Organisation
 from generator.reference.taxonomy import DocumentKind
 
 EXAMPLE_BASE_URL = "https://www.example.org/woo/"
+REDACTIONS_FILE = "redactions.yaml"
 
 # The three questions of a programme (BBV), as a plan asks them and as an annual report answers them.
 PLAN_SECTIONS = ("Wat willen we bereiken?", "Wat gaan we daarvoor doen?", "Wat mag het kosten?")
@@ -60,9 +61,10 @@ def site_yaml(
         "contact:",
         f"  organisation: {_q(organisation)}",
         '  email: ""',
-        "# Teksten die nooit gepubliceerd mogen worden (lakken), met hun Woo-grond:",
-        "redactions: []",
-        '#  - {text: "Voornaam Achternaam", ground: "5.1.2e"}',
+        "# Teksten die nooit gepubliceerd mogen worden (lakken) staan in redactions.yaml. Dat bestand gaat",
+        "# nooit in git (.gitignore), anders publiceert de repository juist die namen.",
+        "# Zonder dat bestand bouwt de site niet.",
+        f"redactions_file: {REDACTIONS_FILE}",
     ]
     return "\n".join(lines) + "\n"
 
@@ -84,6 +86,26 @@ def requirements_txt(requirement: str) -> str:
         "# Een nieuwere versie: vervang deze regel, bijvoorbeeld door woosite @ git+https://...@v0.2.0\n"
         f"{requirement}\n"
     )
+
+
+def redactions_yaml() -> str:
+    """redactions.yaml of a new site: an empty list, with how to fill it (the file is git-ignored)."""
+    return (
+        "\n".join(
+            [
+                "# Teksten die nooit gepubliceerd mogen worden (lakken), met hun Woo-grond. De build vervangt",
+                '# elke tekst door "[grond]". Zet dit bestand NOOIT in git; geef het in CI mee als geheim',
+                "# (zie de README van woosite).",
+                "redactions: []",
+                '#  - {text: "Voornaam Achternaam", ground: "5.1.2e"}',
+            ]
+        )
+        + "\n"
+    )
+
+
+GITIGNORE = f"/site/\n/public/\n/.woosite-cache/\n/{REDACTIONS_FILE}\n"
+"""A new site's .gitignore: build output (also GitLab Pages' public/), cache, and the redaction list."""
 
 
 def templates_readme(builtin: list[str]) -> str:

@@ -11,15 +11,26 @@ import unicodedata
 from urllib.parse import urlsplit
 
 _MAX_SLUG = 80
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
+"""Names Windows refuses for a file or folder (the site may be copied to or served from Windows)."""
 
 
 def slugify(text: str) -> str:
-    """ "Programma 4: Bestuur & ondersteuning" -> "programma-4-bestuur-ondersteuning"."""
+    """ "Programma 4: Bestuur & ondersteuning" -> "programma-4-bestuur-ondersteuning".
+
+    Always 1 to 80 characters of ``[a-z0-9-]``, never a Windows device name ("con" -> "con-x"): whatever the
+    text (``../``, absolute paths, drive letters, NUL, 300 characters), the slug is one safe path segment.
+    Texts that differ only in letter case or Unicode normalisation get the same slug (so two documents
+    with such titles are a URL collision, reported by the build, never two files that a host confuses).
+    """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     if len(slug) > _MAX_SLUG:
         slug = slug[:_MAX_SLUG].rsplit("-", 1)[0]
-    return slug or "x"
+    slug = slug or "x"
+    return f"{slug}-x" if slug in WINDOWS_RESERVED else slug
 
 
 def normalise_base_url(url: str) -> str:

@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from generator.redaction_list import ENVIRONMENT as REDACTIONS_ENVIRONMENT
+from scripts import example_redactions
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # In CI the property tests replay a fixed sequence of examples, so a landing never depends on luck; on a
@@ -19,6 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+# The example's redaction list is never committed: made here from its documented rule, as
+# scripts/build-example.sh and the Pages workflow make it, and given to every build of the session the way CI
+# gives a secret list (tests of the redaction file itself set or clear the variable).
+os.environ.setdefault(REDACTIONS_ENVIRONMENT, str(example_redactions.write(ROOT)))
 SEEDS = ROOT.parent / "shared" / "seeds"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 RICH_PROJECT = ROOT / "tests" / "fixtures" / "rich"
@@ -99,3 +106,14 @@ def rich_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def rich_site_municipal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``RICH_PROJECT`` built with the municipality theme, into a folder named "woo"."""
     return built(RICH_PROJECT / "content", tmp_path_factory.mktemp("rich-municipal") / "woo", MUNICIPAL_THEME)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``tests/hostile.py``: every script-injection vector in every field, file name and site.yaml text, built."""
+    from tests.hostile import make_project
+
+    project = make_project(tmp_path_factory.mktemp("hostile"))
+    result = run_woosite("build", "--content", str(project / "content"), "--out", str(project / "site"))
+    assert result.returncode == 0, result.stderr
+    return project / "site"

@@ -7,10 +7,12 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import run_woosite
 from woo_content import build, lastmods, set_config, small_document, write_content
 
 from generator.ledger import FILE_NAME
+from generator.redaction_list import ENVIRONMENT as REDACTIONS_ENVIRONMENT
 
 
 def two_documents(project: Callable[..., Path]) -> Path:
@@ -68,10 +70,11 @@ def test_imported_document_without_ledger_uses_the_platform_time(project: Callab
     assert entry["first_published"] == entry["modified"] == "2022-02-24T15:42:33+01:00"
 
 
-def test_a_new_redaction_is_a_content_change(project: Callable[..., Path]) -> None:
+def test_a_new_redaction_is_a_content_change(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(REDACTIONS_ENVIRONMENT)  # only this site.yaml's list, not the session's example list
     folder = project(with_content=False)
     write_content(folder, "lisse/p1.md", small_document(1, text="Contact: Marian Rood."))
-    set_config(folder, redactions=[])
+    set_config(folder, redactions=[], redactions_file=None)
     before = lastmods(build(folder))
     set_config(folder, redactions=[{"text": "Marian Rood", "ground": "5.1.2e"}])
     after = lastmods(build(folder))

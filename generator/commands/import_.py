@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from generator import limits
 from generator.commands import options
 from generator.content.loader import load_config
 from generator.errors import ImportFailed, Problem, WoositeError
@@ -137,7 +138,7 @@ def _umask() -> int:
 def _import(path: Path, options: ImportOptions) -> ImportResult:
     if not path.is_file():
         raise ImportFailed(Problem(path, None, "file not found", "check the name and folder of the export"))
-    return import_bytes(path.read_bytes(), path, options)
+    return import_bytes(limits.read_bytes(path, ImportFailed), path, options)
 
 
 def _targets(results: list[ImportResult], content_dir: Path, force: bool) -> list[Path]:

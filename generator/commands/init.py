@@ -35,6 +35,9 @@ def command(directory: Path, publisher: str | None, base_url: str, theme: str) -
             Problem(config, None, "there is already a site here", "choose a new folder, or edit this site.yaml")
         )
     directory.mkdir(parents=True, exist_ok=True)
+    redactions = directory / scaffold.REDACTIONS_FILE
+    if not redactions.exists():
+        redactions.write_text(scaffold.redactions_yaml(), encoding="utf-8")
     offered = tuple((t.name, t.label) for t in themes.BUILTIN)
     config.write_text(scaffold.site_yaml(org, base_url, theme, offered), encoding="utf-8")
     try:
@@ -56,7 +59,7 @@ def command(directory: Path, publisher: str | None, base_url: str, theme: str) -
         readme.write_text(scaffold.templates_readme(builtin), encoding="utf-8")
     ignore = directory / ".gitignore"
     if not ignore.exists():
-        ignore.write_text("/site/\n/public/\n/.woosite-cache/\n", encoding="utf-8")
+        ignore.write_text(scaffold.GITIGNORE, encoding="utf-8")
     files = {"requirements.txt": scaffold.requirements_txt(install_source.requirement())}
     for name, text in {**files, **scaffold.publishing_recipes()}.items():
         target = directory / name

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from generator import limits, redaction_list
 from generator.content.body import parse_body, walk
 from generator.content.frontmatter import FrontMatterError, invisible_control, line_of, load_yaml, split, yaml_problem
 from generator.content.validation import problems_from
@@ -53,7 +54,7 @@ class SourceDocument:
 
 
 def load_config(path: Path) -> SiteConfig:
-    """Read and validate site.yaml."""
+    """Read and validate site.yaml, with the redactions of the redaction file it names (generator/redaction_list.py)."""
     if not path.is_file():
         raise ContentError(
             Problem(
@@ -73,9 +74,10 @@ def load_config(path: Path) -> SiteConfig:
     if not isinstance(data, dict):
         raise ContentError(Problem(path, 1, "site.yaml must be a list of 'field: value' lines"))
     try:
-        return SiteConfig.model_validate(data)
+        config = SiteConfig.model_validate(data)
     except ValidationError as exc:
         raise ContentError(problems_from(exc, path, node, SiteConfig, first_line=1)) from exc
+    return redaction_list.with_file(path, config)
 
 
 def with_overrides(config: SiteConfig, **overrides: object) -> SiteConfig:
@@ -158,7 +160,7 @@ def load_or_problems(path: Path, config: SiteConfig) -> Loaded:
 
 def load_document(path: Path, config: SiteConfig) -> SourceDocument:
     """Read, parse and validate one content file."""
-    raw = path.read_bytes()
+    raw = limits.read_bytes(path)
     text = _decode(raw, path)
     found = invisible_control(text)
     if found:
@@ -271,4 +273,4 @@ def _decode(raw: bytes, path: Path) -> str:
 
 
 def _read_text(path: Path) -> str:
-    return _decode(path.read_bytes(), path)
+    return _decode(limits.read_bytes(path), path)

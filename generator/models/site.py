@@ -37,6 +37,14 @@ class Redaction(BaseModel):
         return value
 
 
+class RedactionsFile(BaseModel):
+    """The redaction file (``redactions.yaml``, kept out of the repository): ``redactions:`` and the list."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    redactions: list[Redaction] = Field(default_factory=list)
+
+
 class SiteConfig(BaseModel):
     """The settings of one site."""
 
@@ -48,7 +56,13 @@ class SiteConfig(BaseModel):
     publisher: str | None = Field(default=None, description="Default publisher for documents that name none.")
     description: str = ""
     contact: Contact = Field(default_factory=Contact)
-    redactions: list[Redaction] = Field(default_factory=list)
+    redactions: list[Redaction] = Field(
+        default_factory=list, description="Texts never to publish; better in the redaction file (not in git)."
+    )
+    redactions_file: str | None = Field(
+        default=None,
+        description="The redaction file, relative to site.yaml (not committed); the build fails when it is missing.",
+    )
     theme: str | None = Field(
         default=None,
         description="NL Design System theme: a built-in name (woosite, gemeente-denhaag), a token package "

@@ -6,12 +6,17 @@ empty), then one column per table column, headed by its printed label plus its u
 ``(euro)`` hold whole euros (the printed value times the table's unit, so "x € 1.000" tables are multiplied
 out), percentage columns ``(%)`` hold the printed percentage, text columns the text. A decimal point is a dot;
 an empty field means the source has no value.
+
+Text cells are safe to open in a spreadsheet: a text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return would be read as a formula (CSV injection, e.g. ``=HYPERLINK(...)``), so it gets a leading
+``'`` as OWASP advises. Numbers (amounts, percentages, also negative ones) are never changed.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from functools import partial
 
 from generator.incremental.keys import document_key
@@ -21,6 +26,8 @@ from generator.outputs.writer import OutputWriter
 from generator.structure import DocumentPage, Site
 
 SUFFIX = {"amount": " (euro)", "percentage": " (%)", "text": ""}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?%?$")
 
 
 def write(site: Site, out: OutputWriter) -> None:
@@ -36,7 +43,7 @@ def _write_document(page: DocumentPage, out: OutputWriter) -> None:
 
 
 def header(table: FinanceTable) -> list[str]:
-    return ["omschrijving", "rol", *(column.label + SUFFIX[column.kind] for column in table.columns)]
+    return ["omschrijving", "rol", *(neutralise(column.label) + SUFFIX[column.kind] for column in table.columns)]
 
 
 def to_csv(table: FinanceTable) -> str:
@@ -45,7 +52,7 @@ def to_csv(table: FinanceTable) -> str:
     writer.writerow(header(table))
     for row in table.rows:
         cells = [_cell(table, column.kind, value) for column, value in zip(table.columns, row.values, strict=True)]
-        writer.writerow([row.label, row.role or "", *cells])
+        writer.writerow([neutralise(row.label), row.role or "", *cells])
     return buffer.getvalue()
 
 
@@ -55,4 +62,11 @@ def _cell(table: FinanceTable, kind: str, value: Value) -> str:
     if kind == "amount":
         euros = table.euros(value)
         return "" if euros is None else str(euros)
-    return str(value)
+    return str(value) if isinstance(value, int | float) else neutralise(value)
+
+
+def neutralise(text: str) -> str:
+    """A text cell a spreadsheet shows as text: ``'`` before a formula start; numbers such as "-12" kept."""
+    if text.startswith(_FORMULA_START) and not _NUMBER.match(text):
+        return "'" + text
+    return text

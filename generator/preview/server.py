@@ -134,7 +134,9 @@ def _site_file(root: Path, url_path: str) -> Path | None:
         return None
     target = root.joinpath(*parts)
     if url_path.endswith("/") or not parts:
-        return target / "index.html"
+        target = target / "index.html"
+    if not target.resolve().is_relative_to(root.resolve()):  # a symbolic link out of the site
+        return None
     return target
 
 

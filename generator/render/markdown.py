@@ -1,6 +1,8 @@
 """Markdown to HTML for section text: CommonMark with tables and definition lists, raw HTML off.
 
-Raw HTML in content is shown as text, never executed; markdown-it refuses javascript: links.
+Raw HTML in content is shown as text, never executed; markdown-it refuses javascript: links. Images are off
+(``![alt](url)`` becomes a link to ``url``): content comes from exports, and a page loads nothing from
+outside the site.
 
 Rendering is the costliest part of a page, so a document's fragments (its intro and section texts) are
 rendered once, when the document is loaded, and kept with it in the build cache (``fragments``); the
@@ -54,7 +56,7 @@ def _nlds_classes(state: StateCore) -> None:
                 child.attrJoin("class", NLDS_CLASSES[child.type])
 
 
-_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table").disable("image")
 _md.use(deflist_plugin)
 _md.core.ruler.push("nlds_classes", _nlds_classes)
 

@@ -146,6 +146,12 @@ def themed_rich(request: pytest.FixtureRequest) -> Iterator[Served]:
 
 
 @pytest.fixture(scope="session")
+def hostile(hostile_site: Path) -> Iterator[Served]:
+    """The site made of script-injection vectors (tests/hostile.py), built and served."""
+    yield from serve(hostile_site)
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """One headless Debian Chromium for the whole session."""
     if not CHROMIUM.is_file():
