@@ -28,14 +28,15 @@ def _build_args(root: Path) -> list[str]:
 
 def test_a_second_build_while_one_runs_stops_with_one_line(project: Callable[..., Path]) -> None:
     root = project()
-    (root / "site").mkdir()
-    (root / "site" / "old.txt").write_text("previous site", encoding="utf-8")
+    (root / "site" / "api").mkdir(parents=True)  # a previous site, as woosite leaves one
+    (root / "site" / "index.html").write_text("previous site", encoding="utf-8")
+    (root / "site" / "api" / "index.json").write_text("{}", encoding="utf-8")
     with lock.held(root / ".woosite-cache" / lock.FILE_NAME):  # a build in progress, as far as others see
         result = run_woosite(*_build_args(root))
     assert result.returncode == 1
     (line,) = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert LOCK_MESSAGE in line and f"process {os.getpid()}" in line and "build.lock" in line
-    assert [p.name for p in (root / "site").iterdir()] == ["old.txt"], "nothing was changed"
+    assert (root / "site" / "index.html").read_text(encoding="utf-8") == "previous site", "nothing was changed"
     assert run_woosite(*_build_args(root)).returncode == 0, "the lock is gone with its holder"
 
 

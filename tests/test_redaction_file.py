@@ -15,7 +15,7 @@ from woo_content import CIVIL_SERVANTS, all_text, seed_002_document, write_conte
 from generator.redaction_list import ENVIRONMENT
 
 LIST = "redactions:\n" + "".join(f"  - {{text: {name}, ground: 5.1.2e}}\n" for name in CIVIL_SERVANTS)
-SITE = "title: Test\nbase_url: https://example.org/\n"
+SITE = "title: Test\nbase_url: https://example.org/\ncontact: {email: woo@example.org}\n"
 
 
 @pytest.fixture(autouse=True)
@@ -54,7 +54,7 @@ def test_redactions_yaml_beside_site_yaml_is_applied(tmp_path: Path) -> None:
     result = _build(project)
     assert result.returncode == 0, result.stderr
     assert _leaked(project / "site") == set()
-    assert "warning" not in result.stderr, "not in git: nothing to warn about"
+    assert "git tracks" not in result.stderr, "not in git: nothing to warn about"
 
 
 def test_without_a_list_the_names_would_be_published(tmp_path: Path) -> None:
@@ -67,13 +67,14 @@ def test_without_a_list_the_names_would_be_published(tmp_path: Path) -> None:
 def test_a_named_list_that_is_missing_stops_the_build(tmp_path: Path) -> None:
     """A clean clone, or CI without its secret, fails instead of publishing the names."""
     project = _project(tmp_path, SITE + "redactions_file: geheim/lijst.yaml\n", redactions=None)
-    (project / "site").mkdir()
-    (project / "site" / "old.txt").write_text("previous site", encoding="utf-8")
+    (project / "site" / "api").mkdir(parents=True)
+    (project / "site" / "index.html").write_text("previous site", encoding="utf-8")
+    (project / "site" / "api" / "index.json").write_text("{}", encoding="utf-8")
     result = _build(project)
     assert result.returncode == 1
     (line,) = result.stderr.strip().splitlines()
     assert "lijst.yaml" in line and "redaction list is not there" in line and "Traceback" not in result.stderr
-    assert [p.name for p in (project / "site").iterdir()] == ["old.txt"]
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "previous site"
     (project / "geheim").mkdir()
     (project / "geheim" / "lijst.yaml").write_text(LIST, encoding="utf-8")
     assert _build(project).returncode == 0
@@ -111,9 +112,9 @@ def test_a_list_in_a_tracked_file_gets_a_warning(tmp_path: Path) -> None:
     result = _build(project)
     assert result.returncode == 0, result.stderr
     assert _leaked(project / "site") == set(), "still redacted"
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:") and "redaction" in line]
     assert len(warnings) == 1
-    assert "site.yaml:4: the redaction list is in a file git tracks" in warnings[0]
+    assert "site.yaml:5: the redaction list is in a file git tracks" in warnings[0]
     assert "redactions.yaml" in warnings[0], "says what to do"
 
 
@@ -123,7 +124,7 @@ def test_a_tracked_redactions_yaml_gets_a_warning_an_ignored_one_none(tmp_path: 
     (project / ".gitignore").write_text("/redactions.yaml\n/site/\n/.woosite-cache/\n", encoding="utf-8")
     _git(project, "add", "-A")
     _git(project, "commit", "-qm", "site")
-    assert "warning" not in _build(project).stderr
+    assert "git tracks" not in _build(project).stderr
     _git(project, "add", "-f", "redactions.yaml")
     result = _build(project)
     assert "redactions.yaml:1: the redaction list is in a file git tracks" in result.stderr
