@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import comparison, output_folder, readiness, redaction, redaction_list, reporting, timestamps, versions
+from generator import (
+    comparison,
+    lock,
+    output_folder,
+    readiness,
+    redaction,
+    redaction_list,
+    reporting,
+    timestamps,
+    versions,
+)
 from generator.check import search_index
 from generator.content import links
 from generator.content.loader import load_config, load_documents, with_overrides
@@ -121,10 +131,15 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     again, and when nothing changed the published folder is left as it is.
     """
     started = time.perf_counter()
-    report = report or Silent()
     site_templates = options.project_dir / "templates"
-    output_folder.refuse_unsafe(options.out_dir, options.project_dir, options.inputs)
+    output_folder.refuse_unsafe(options.out_dir, options.project_dir, options.inputs)  # before anything is written
     links.refuse_outside(options.project_dir, [options.content_dir, site_templates])
+    with lock.held(options.cache_folder / lock.FILE_NAME):  # one build of a project at a time
+        return _build(options, report or Silent(), started)
+
+
+def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResult:
+    site_templates = options.project_dir / "templates"
     config = redaction.apply_to_config(with_overrides(load_config(options.config_file), base_url=options.base_url))
     theme = themes.load(config.theme, options.config_file.resolve().parent, options.config_file)
     population = comparison.load_population(options.project_dir)  # data/inwoners.csv: an input of every page

@@ -104,7 +104,7 @@ def test_hostile_content_is_one_line(tmp_path: Path, edit: tuple[str, str], line
 
 def test_whitespace_only_redaction_is_refused(tmp_path: Path) -> None:
     config = (ROOT / "site.yaml").read_text(encoding="utf-8")
-    (tmp_path / "site.yaml").write_text(config + '  - {text: "   ", ground: 5.1.2e}\n', encoding="utf-8")
+    (tmp_path / "site.yaml").write_text(config + 'redactions:\n  - {text: "   ", ground: 5.1.2e}\n', encoding="utf-8")
     result = build_files(tmp_path, {"lisse/p4.md": GOOD})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]

@@ -61,8 +61,8 @@ def test_build_never_publishes_a_cut_short_search_file(
     before = (root / "site" / "pagefind" / "pagefind-ui.js").read_bytes()
     real = search._index
 
-    async def truncating(site_root: Path, bundle: Path, language: str) -> None:
-        await real(site_root, bundle, language)
+    def truncating(site_root: Path, bundle: Path, language: str) -> None:
+        real(site_root, bundle, language)
         _cut(bundle / "pagefind-ui.js", 65536)
 
     monkeypatch.setattr(search, "_index", truncating)
@@ -93,8 +93,8 @@ def test_a_cut_short_indexing_is_retried(project: Callable[..., Path], monkeypat
     root = project()
     real, calls = search._index, []
 
-    async def truncating_once(site_root: Path, bundle: Path, language: str) -> None:
-        await real(site_root, bundle, language)
+    def truncating_once(site_root: Path, bundle: Path, language: str) -> None:
+        real(site_root, bundle, language)
         calls.append(bundle)
         if len(calls) == 1:
             (bundle / "pagefind-entry.json").write_bytes(b"")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator import lock, reporting
+from generator import reporting
 from generator.build import BuildOptions, build
 from generator.commands import options
 
@@ -37,8 +37,7 @@ def command(content_dir: Path, out_dir: Path, config_path: Path | None, base_url
     )
     report = reporting.for_terminal()
     try:
-        with lock.held(options.cache_folder / lock.FILE_NAME):  # one build of a project at a time
-            result = build(options, report)
+        result = build(options, report)
     finally:
         report.close()
     for warning in result.warnings:

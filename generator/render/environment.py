@@ -48,6 +48,7 @@ def make_environment(
         date_local=formatting.date_local,
         headline_saldo=headline_saldo,
         filesize=formatting.filesize,
+        facet_label=formatting.facet_label,
         status_level=status_level,
     )
     env.globals.update(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
@@ -52,3 +53,12 @@ def filesize(size: int, locale: str = LOCALE) -> str:
 def date_local(value: dt.datetime, locale: str = LOCALE) -> str:
     """An aware datetime as its Dutch calendar date: 2021-02-08T09:26:36Z -> "8 februari 2021"."""
     return format_date(value.astimezone(LOCAL_ZONE).date(), format="long", locale=locale)
+
+
+_MARKUP = re.compile(r"[<>&\"'`]+")
+
+
+def facet_label(text: str) -> str:
+    """A search facet's value as plain words: Pagefind's search UI writes filter values into the page as
+    HTML, so characters that could open markup become a space (a title like ``<img onerror=…>`` stays inert)."""
+    return " ".join(_MARKUP.sub(" ", text).split())
