@@ -88,11 +88,13 @@ def redact_text(text: str, redactions: Iterable[Redaction]) -> str:
 
     The match is on the folded text; the characters of the original that spell the name (with any soft
     hyphens, entities, escapes or emphasis inside it) are what is replaced."""
+    folded = fold.fold(text)  # once, and again only after a replacement changed the text
     for redaction in sorted(redactions, key=lambda r: -len(r.text)):
-        if not appears(text, redaction):
+        if pattern(redaction.text).search(folded) is None:
             continue
         for start, end in reversed(fold.find_spans(text, pattern(redaction.text))):
             text = text[:start] + marker(redaction.ground) + text[end:]
+        folded = fold.fold(text)
     return text
 
 
@@ -123,7 +125,8 @@ def apply(sources: list[SourceDocument], redactions: list[Redaction]) -> list[So
 
 def _apply_one(source: SourceDocument, redactions: list[Redaction]) -> SourceDocument:
     texts = [source.front.model_dump(mode="json"), source.intro, [s.model_dump() for s in source.sections]]
-    grounds = tuple(sorted({r.ground for r in redactions if any(appears(t, r) for t in _strings(texts))}))
+    folded = [fold.fold(t) for t in _strings(texts)]  # each text folded once, then searched for every redaction
+    grounds = tuple(sorted({r.ground for r in redactions if any(pattern(r.text).search(f) for f in folded)}))
     if not grounds:
         return source
     front = FrontMatter.model_validate(redact_data(texts[0], redactions))
