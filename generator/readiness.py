@@ -101,6 +101,5 @@ def mismatches(table: FinanceTable) -> list[Mismatch]:
     def warn(row: Row, column: int, printed: float, expected: float, rule: str) -> None:
         out.append((rows[id(row)], column, printed, expected, rule))
 
-    for rule in (arithmetic._saldo_rows, arithmetic._saldo_columns, arithmetic._afwijking, arithmetic._totals):
-        rule(table, warn)
+    arithmetic.apply_rules(table, warn)
     return out

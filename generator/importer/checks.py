@@ -39,11 +39,15 @@ def check(found: Found) -> list[Problem]:
             )
         )
 
-    _saldo_rows(table, warn)
-    _saldo_columns(table, warn)
-    _afwijking(table, warn)
-    _totals(table, warn)
+    apply_rules(table, warn)
     return out
+
+
+def apply_rules(table: FinanceTable, warn: Warn) -> None:
+    """Every arithmetic rule over ``table``; ``warn`` gets each printed value that is off by more than
+    TOLERANCE. The one entry point for the importer and for the build's check of edited content."""
+    for rule in (_saldo_rows, _saldo_columns, _afwijking, _totals):
+        rule(table, warn)
 
 
 def _amount(value: object) -> float | None:
