@@ -105,7 +105,7 @@ def compare(pages: list[DocumentPage], population: Population | None = None) -> 
     for key, members in sorted(groups.items()):
         if len({p.document.publisher.code for p in members}) < 2:
             continue
-        members.sort(key=lambda p: (p.document.publisher.name, p.document.year, lineage.CYCLE[p.document.kind]))
+        members.sort(key=lambda p: (p.document.publisher.name, p.document.year, lineage.CYCLE[p.document.kind.phase]))
         comparison = Comparison(key, members[0].document.programme.heading, f"{PATH_PREFIX}{key}/")
         for page in members:
             figure = shown_figure(page)
@@ -119,7 +119,7 @@ def compare(pages: list[DocumentPage], population: Population | None = None) -> 
 def shown_figure(page: DocumentPage) -> lineage.Figure | None:
     """Realisatie for a jaarverslag when it has one, else the document's begroot figure."""
     found = {f.basis: f for f in lineage.figures(page)}
-    if "realisatie" in found and (page.document.kind == DocumentKind.jaarverslag or "begroot" not in found):
+    if "realisatie" in found and (page.document.kind.phase == DocumentKind.jaarverslag or "begroot" not in found):
         return found["realisatie"]
     return found.get("begroot") or found.get("realisatie")
 

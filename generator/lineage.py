@@ -125,7 +125,7 @@ class Lineage:
 
 
 def _rank(page: DocumentPage) -> tuple[int, str]:
-    return CYCLE[page.document.kind], page.document.id
+    return CYCLE[page.document.kind.phase], page.document.id
 
 
 def figures(page: DocumentPage) -> list[Figure]:
@@ -159,7 +159,7 @@ def classify(label: str, kind: DocumentKind) -> Basis:
         return "realisatie"
     if _BEGROOT.search(label):
         return "begroot"
-    return "realisatie" if kind == DocumentKind.jaarverslag else "begroot"
+    return "realisatie" if kind.phase == DocumentKind.jaarverslag else "begroot"
 
 
 def _euros(table: FinanceTable, row: Row | None, column: int) -> int | None:
@@ -198,7 +198,7 @@ def link(pages: list[DocumentPage]) -> list[Lineage]:
         groups.setdefault(find(i), []).append(i)
     lineages = []
     for members in groups.values():
-        ordered = sorted(members, key=lambda i: (pages[i].document.year, CYCLE[pages[i].document.kind], keys[i]))
+        ordered = sorted(members, key=lambda i: (pages[i].document.year, CYCLE[pages[i].document.kind.phase], keys[i]))
         named = sorted(keys[i] for i in ordered if explicit[i])
         lineages.append(Lineage(named[0] if named else keys[ordered[0]], [pages[i] for i in ordered]))
     return sorted(lineages, key=lambda lineage: (lineage.pages[0].document.publisher.name, lineage.key))

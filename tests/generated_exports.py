@@ -76,7 +76,7 @@ def export(n: int, rng: random.Random) -> Export:
     year = rng.choice(YEARS)
     pool = bodies(year)
     org = rng.choice(pool)
-    kind = rng.choice(list(DocumentKind))
+    kind = rng.choice([k for k in DocumentKind if k.phase == k])
     number, title = str(rng.randint(0, 8)), rng.choice(PROGRAMMES)
     lasten, baten = rng.randint(1000, 99_999_999), rng.randint(0, 9_999_999)
     values = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.importer import vocabulary
+from generator.importer import numbers, vocabulary
 from generator.importer.lines import Line, title_like
 from generator.models import FinanceTable, Programme
 from generator.reference.organisations import Mention, Organisation, mentions
@@ -110,6 +110,22 @@ def find_programme(lines: list[Line], window: int = 6) -> ProgrammeLine | None:
             first += 1
         if first < len(above):
             return _split_above(ProgrammeLine(Programme(title=above[first].clean), above[first], [], []), above[:first])
+    return None
+
+
+def page_title(lines: list[Line], window: int = 6) -> ProgrammeLine | None:
+    """A sub-page of a chapter ("Overzicht baten en lasten", "Financiën") names no programme: its own title,
+    the first title among the first lines that is not a document title ("Begroting 2020") or a breadcrumb,
+    stands for the chapter."""
+    above: list[Line] = []
+    for line in [line for line in lines if not line.blank][:window]:
+        text = line.clean
+        if _TITLE.match(text) or text.casefold() in vocabulary.BREADCRUMBS:
+            above.append(line)
+            continue
+        if title_like(text) and numbers.parse(text) is None and not numbers.unit_note(text):
+            return _split_above(ProgrammeLine(Programme(title=text), line, [], []), above)
+        return None
     return None
 
 

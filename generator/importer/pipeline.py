@@ -79,6 +79,18 @@ def import_text(text: str, name: str, options: ImportOptions | None = None, dige
     lines = cleaned.lines
 
     found = metadata.find_programme(lines)
+    if found is None and not options.programme:
+        found = metadata.page_title(lines)
+        if found is not None:
+            result.warnings.append(
+                Problem(
+                    None,
+                    found.line.number,
+                    f"geen 'Programma N' boven aan de pagina: de paginatitel '{found.programme.title}' is als "
+                    "hoofdstuk genomen",
+                    'geef --programme "Programma 4 Bestuur en ondersteuning" als de pagina bij een programma hoort',
+                )
+            )
     title_lines: list[Line] = []
     if found is not None:
         result.programme, title_lines = found.programme, found.titles

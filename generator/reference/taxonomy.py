@@ -21,6 +21,15 @@ class DocumentKind(StrEnum):
     najaarsnota = "najaarsnota"
     bestuursrapportage = "bestuursrapportage"
     voortgangsrapportage = "voortgangsrapportage"
+    # Names some bodies give the same documents; each is shown under its own name and placed in the cycle
+    # by ``phase``.
+    begrotingsnotitie = "begrotingsnotitie"
+    begrotingswijziging = "begrotingswijziging"
+    perspectiefnota = "perspectiefnota"
+    tussenrapportage = "tussenrapportage"
+    jaarstukken = "jaarstukken"
+    jaarrekening = "jaarrekening"
+    programmarekening = "programmarekening"
 
     @property
     def label(self) -> str:
@@ -28,12 +37,28 @@ class DocumentKind(StrEnum):
         return self.value.capitalize()
 
     @property
+    def phase(self) -> DocumentKind:
+        """The document's place in the planning-and-control cycle: a begrotingsnotitie is a begroting, a
+        programmarekening a jaarverslag. The seven base kinds are their own phase."""
+        return _PHASE.get(self, self)
+
+    @property
     def documentsoort(self) -> tuple[str, str]:
         """The TOOI documentsoort (uri, label) closest to this kind."""
-        return _DOCUMENTSOORT[self]
+        return _DOCUMENTSOORT[self.phase]
 
 
 DOCUMENT_KINDS = [k.value for k in DocumentKind]
+
+_PHASE = {
+    DocumentKind.begrotingsnotitie: DocumentKind.begroting,
+    DocumentKind.begrotingswijziging: DocumentKind.begroting,
+    DocumentKind.perspectiefnota: DocumentKind.kadernota,
+    DocumentKind.tussenrapportage: DocumentKind.bestuursrapportage,
+    DocumentKind.jaarstukken: DocumentKind.jaarverslag,
+    DocumentKind.jaarrekening: DocumentKind.jaarverslag,
+    DocumentKind.programmarekening: DocumentKind.jaarverslag,
+}
 
 _BEGROTING = (KERN + "c_dfa0ff1f", "begroting")
 _JAARVERSLAG = (KERN + "c_3d782f30", "jaarverslag")
