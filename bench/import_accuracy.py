@@ -76,7 +76,8 @@ def published_cells(document: dict[str, Any]) -> list[Cell]:
             for column, value in zip(table["columns"], values, strict=True):
                 if column["kind"] != "amount" or not isinstance(value, int | float) or unit is None:
                     continue
-                out.append(Cell(t, norm(row["label"]), norm(section) if section else None, norm(column["label"]), value * unit))
+                group = norm(section) if section else None
+                out.append(Cell(t, norm(row["label"]), group, norm(column["label"]), value * unit))
     return out
 
 
