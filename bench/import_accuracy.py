@@ -116,8 +116,16 @@ def score_file(
     score = FileScore(answer["file"])
     cells = published_cells(document) if document else []
     explained: set[int] = set()
+    seen: Counter[tuple[str, str, str]] = Counter()
     for row in answer["rows"]:
+        # The k-th answer row with this label and column is the k-th published one (a label can recur in
+        # several tables of a page).
+        key = (norm(row["label"]), norm(row["column"]), norm(row.get("section") or ""))
         found = _candidates(cells, row)
+        if len(found) > 1:
+            same_table = [c for c in found if c.table == row["table"]]
+            found = same_table if len(same_table) == 1 else found[seen[key] : seen[key] + 1]
+        seen[key] += 1
         explained.update(id(c) for c in found)
         expected = row["euros"]
         if found:

@@ -15,6 +15,8 @@ from generator.importer.pipeline import ImportOptions, ImportResult, import_text
 from generator.models import FinanceTable
 
 FLAGS = ImportOptions(publisher="Lisse", kind="jaarverslag", year=2022)
+U = "Bedragen x € 1.000\n"
+"""The unit statement a table needs before its numbers are published."""
 
 
 def imported(table: str) -> ImportResult:
@@ -31,7 +33,7 @@ def values(table: FinanceTable) -> dict[str, list[object]]:
 
 
 def test_glued_cells_cut_at_thousands_dots() -> None:
-    result = imported("Omschrijving Begroting 2022 Begroting 2023\nLasten34.87935.605\nBaten1.2345.678\n")
+    result = imported("Bedragen x € 1.000\nOmschrijving Begroting 2022 Begroting 2023\nLasten34.87935.605\nBaten1.2345.678\n")
     assert values(only(result)) == {"Lasten": [34879, 35605], "Baten": [1234, 5678]}
 
 
@@ -103,9 +105,12 @@ def test_full_euro_table_without_a_unit() -> None:
 
 
 def test_nadeel_voordeel_after_the_amount() -> None:
-    result = imported("Omschrijving Begroting Realisatie Afwijking\nLasten 1.000 1.200 200 N\nBaten 500 700 200 V\n")
-    assert values(only(result)) == {"Lasten": [1000, 1200, -200], "Baten": [500, 700, 200]}
-    assert result.warnings == []
+    result = imported(U + "Omschrijving Begroting Realisatie Afwijking\nLasten 1.000 1.200 200 N\nBaten 500 700 200 V\n")
+    # The mark, not a sign, says which way the amount goes: kept as printed, said once.
+    assert values(only(result)) == {"Lasten": [1000, 1200, "200 N"], "Baten": [500, 700, "200 V"]}
+    assert [c.kind for c in only(result).columns] == ["amount", "amount", "text"]
+    (warning,) = result.warnings
+    assert warning.line == 6 and "N (nadeel) of V (voordeel)" in warning.message
     assert numbers.parse("-1.200 N") is None  # two signs: not a number
 
 
@@ -119,18 +124,18 @@ def test_card_layout() -> None:
 
 def test_chart_leftovers_are_dropped_with_a_note() -> None:
     result = imported(
-        "Omschrijving Begroting 2022 Realisatie 2022\nLasten 34.879 35.605\nBaten 400 450\n\n€ 34.879.177\n100,0%\n"
+        U + "Omschrijving Begroting 2022 Realisatie 2022\nLasten 34.879 35.605\nBaten 400 450\n\n€ 34.879.177\n100,0%\n"
     )
     assert values(only(result)) == {"Lasten": [34879, 35605], "Baten": [400, 450]}
     (warning,) = result.warnings
-    assert warning.line == 9 and "'€ 34.879.177', '100,0%'" in warning.message
+    assert warning.line == 10 and "'€ 34.879.177', '100,0%'" in warning.message
     assert result.text is not None and "34.879.177" not in result.text
 
 
 def test_taakveld_codes_stay_in_the_row_label() -> None:
     table = only(
         imported(
-            "Taakveld Begroting 2022 Realisatie 2022\n0.10 Mutaties reserves 1.000 1.100\n"
+            U + "Taakveld Begroting 2022 Realisatie 2022\n0.10 Mutaties reserves 1.000 1.100\n"
             "04.01 Huisvesting onderwijs 5 6\n"
         )
     )
@@ -139,7 +144,7 @@ def test_taakveld_codes_stay_in_the_row_label() -> None:
 
 def test_lasten_negative_is_kept_as_printed() -> None:
     table = only(
-        imported("Omschrijving Begroting 2022 Realisatie 2022\nLasten -1.000 -1.100\nBaten 400 450\nSaldo -600 -650\n")
+        imported(U + "Omschrijving Begroting 2022 Realisatie 2022\nLasten -1.000 -1.100\nBaten 400 450\nSaldo -600 -650\n")
     )
     assert values(table)["Lasten"] == [-1000, -1100]
 

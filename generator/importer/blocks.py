@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.importer.finance import Found
+from generator.importer.lines import Line
 
 
 @dataclass
@@ -41,7 +42,11 @@ class Pairs:
 
 @dataclass
 class Table:
+    """A finance table; when its numbers cannot be published (``found.kept``), ``kept`` holds its lines,
+    written as text."""
+
     found: Found
+    kept: list[Line] = field(default_factory=list)
 
 
 Block = Heading | Paragraph | ListBlock | Pairs | Table

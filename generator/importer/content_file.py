@@ -192,4 +192,5 @@ def _block(block: Block, alternate: bool = False) -> str:
     if isinstance(block, Pairs):
         return "\n\n".join(f"{escape(term)}\n: {escape(value)}" for term, value in block.items)
     assert isinstance(block, Table)
-    return ""
+    # A table whose numbers cannot be published: its lines as printed, one paragraph with line breaks.
+    return "\\\n".join(escape(line.clean) for line in block.kept)

@@ -53,6 +53,10 @@ class Found:
     warnings: list[Problem] = field(default_factory=list)
     dropped: list[int] = field(default_factory=list)
     """Line numbers of chart labels beside the table, dropped."""
+    unit: int | None = None
+    """The unit the table itself states (header, unit row); None until ``units.establish`` finds one."""
+    kept: bool = False
+    """No unit could be established: the lines are kept as text, with a warning."""
 
 
 Recogniser = Callable[[list[Line], int], Found | None]
@@ -64,15 +68,6 @@ def role_of(label: str) -> RowRole | None:
     for pattern, role in _ROLES:
         if re.search(pattern, folded):
             return role
-    return None
-
-
-def find_table(lines: list[Line], i: int) -> Found | None:
-    """The first recogniser that sees a table starting at line index ``i``."""
-    for recognise in RECOGNISERS:
-        found = recognise(lines, i)
-        if found is not None:
-            return chart_leftovers(lines, found)
     return None
 
 
@@ -94,8 +89,13 @@ def _cell(lines: list[Line], i: int | None) -> tuple[Value, bool]:
         return None, False
     parsed = numbers.parse(lines[i].clean)
     if parsed is not None:
-        return parsed.value, True
+        return printed_or_value(parsed, lines[i].clean), True
     return None, lines[i].clean in ("-", "\u2212", "\u2013", "\u2014")
+
+
+def printed_or_value(parsed: numbers.Number, text: str) -> Value:
+    """The value, or the cell as printed when an N/V mark goes with it (kept as text, never signed by us)."""
+    return text.strip() if parsed.mark else parsed.value
 
 
 def _label(text: str) -> bool:
@@ -104,7 +104,7 @@ def _label(text: str) -> bool:
 
 def _make(
     caption: str | None,
-    unit: int,
+    unit: int | None,
     row_header: str | None,
     labels: list[str],
     rows: list[tuple[str, list[Value]]],
@@ -115,13 +115,23 @@ def _make(
     try:
         return FinanceTable(
             caption=caption or "Financiën",
-            unit=unit,
+            unit=unit or 1,
             row_header=row_header,
             columns=[Column(label=label, kind=kind, added=added) for label, kind in zip(labels, kinds, strict=True)],
             rows=[Row(label=label, role=role_of(label), values=values) for label, values in rows],
         )
     except ValidationError:
         return None
+
+
+def make_table(
+    row_header: str | None,
+    labels: list[str],
+    rows: list[tuple[str, list[Value]]],
+    kinds: list[ColumnKind] | None = None,
+) -> FinanceTable | None:
+    """A table of the given columns and rows (unit set later, by ``units.establish``); None if invalid."""
+    return _make(None, None, row_header, labels, rows, kinds)
 
 
 def _kind(values: list[Value]) -> ColumnKind:
@@ -152,7 +162,7 @@ def stacked(lines: list[Line], i: int) -> Found | None:
     while j is not None and _label(lines[j].clean) and title_like(lines[j].clean, max_length=40):
         k = _next(lines, j + 1)
         amount = _number(lines, k)
-        if k is None or amount is None or amount.kind != "amount":
+        if k is None or amount is None or amount.kind != "amount" or amount.mark:
             break
         m = _next(lines, k + 1)
         share = _number(lines, m)
@@ -170,7 +180,7 @@ def stacked(lines: list[Line], i: int) -> Found | None:
     labels = ["Bedrag", "Percentage"] if with_share else ["Bedrag"]
     kinds: list[ColumnKind] = ["amount", "percentage"] if with_share else ["amount"]
     values = [(r[0], [r[1], r[2]] if with_share else [r[1]]) for r in rows]
-    table = _make(None, 1, None, labels, values, kinds, added=True)
+    table = _make(None, None, None, labels, values, kinds, added=True)
     if table is None:
         return None
     return Found(i, end, table, row_lines, lines[i].number)
@@ -219,10 +229,11 @@ def cells(lines: list[Line], i: int) -> Found | None:
         j = k
     if not rows:
         return None
-    table = _make(None, units.pop() if units else 1, first, labels, rows)
+    unit = units.pop() if units else None
+    table = _make(None, unit, first, labels, rows)
     if table is None:
         return None
-    return _with_note(lines, Found(i, end, table, row_lines, lines[i].number, warnings=warnings))
+    return _with_note(lines, Found(i, end, table, row_lines, lines[i].number, warnings=warnings, unit=unit))
 
 
 def _header_cell(text: str) -> bool:
@@ -323,7 +334,7 @@ def rows(lines: list[Line], i: int) -> Found | None:
     kinds: list[ColumnKind] = []
     for line, (label, cells_) in found:
         numbers_ = [numbers.parse(c) for c in cells_]
-        values: list[Value] = [p.value if p else None for p in numbers_]
+        values: list[Value] = [printed_or_value(p, c) if p else None for p, c in zip(numbers_, cells_, strict=True)]
         for cell, number in zip(cells_, numbers_, strict=True):
             if number is None and not numbers.is_empty_cell(cell):
                 warnings.append(
@@ -339,14 +350,16 @@ def rows(lines: list[Line], i: int) -> Found | None:
             if p is not None and n >= len(kinds):
                 kinds.append(p.kind)
     kinds += ["amount"] * (width - len(kinds))
+    for _, values_ in table_rows:
+        kinds = [("text" if isinstance(v, str) else k) for k, v in zip(kinds, values_, strict=True)]
     after = _next(lines, end)
     if after is not None and after <= end + 1 and numbers.unit_note(lines[after].clean) and unit is None:
         unit, end = numbers.multiplier(lines[after].clean), after + 1
-    table = _make(None, unit or 1, row_header, labels, table_rows, kinds)
+    table = _make(None, unit, row_header, labels, table_rows, kinds)
     if table is None:
         return None
     first = header.number if header else found[0][0].number
-    return Found(start, end, table, [line.number for line, _ in found], first, warnings=warnings)
+    return Found(start, end, table, [line.number for line, _ in found], first, warnings=warnings, unit=unit)
 
 
 def ambiguous_glued(text: str) -> bool:
@@ -430,13 +443,13 @@ def pipes(lines: list[Line], i: int) -> Found | None:
         values: list[Value] = []
         for text in row[1 : width + 1]:
             parsed = numbers.parse(text)
-            values.append(parsed.value if parsed else (None if numbers.is_empty_cell(text) else text))
+            values.append(printed_or_value(parsed, text) if parsed else (None if numbers.is_empty_cell(text) else text))
         table_rows.append((row[0], _padded(values, width, row[0], line.number, warnings)))
-    unit = numbers.multiplier(header[0]) or 1
+    unit = next((u for cell in header if (u := numbers.multiplier(cell))), None)
     table = _make(None, unit, header[0] or None, header[1:], table_rows)
     if table is None:
         return None
-    return Found(i, j, table, [line.number for line, _ in data], header_line.number, warnings=warnings)
+    return Found(i, j, table, [line.number for line, _ in data], header_line.number, warnings=warnings, unit=unit)
 
 
 def _pipe_header(body: list[tuple[Line, list[str]]]) -> tuple[Line, list[str], list[tuple[Line, list[str]]]]:
@@ -488,7 +501,7 @@ def card(lines: list[Line], i: int) -> Found | None:
     while j is not None and (match := _CARD_LABEL.match(lines[j].clean)):
         k = _next(lines, j + 1)
         amount = _number(lines, k)
-        if k is None or amount is None or amount.kind != "amount" or amount.scale != 1:
+        if k is None or amount is None or amount.kind != "amount" or amount.scale != 1 or amount.mark:
             break
         labels.append(match.group(1).strip())
         values.append(amount.value)
@@ -498,10 +511,11 @@ def card(lines: list[Line], i: int) -> Found | None:
         j = _next(lines, end)
     if len(labels) < 2 or len(units) > 1 or len(set(labels)) < len(labels):
         return None
-    table = _make(None, units.pop(), None, labels, [("Bedrag", values)], ["amount"] * len(labels))
+    unit = units.pop()
+    table = _make(None, unit, None, labels, [("Bedrag", values)], ["amount"] * len(labels))
     if table is None:
         return None
-    return Found(i, end, table, [row_lines[0]], lines[i].number)
+    return Found(i, end, table, [row_lines[0]], lines[i].number, unit=unit)
 
 
 _CHART_LABEL = re.compile(r"^(?:€\s*[-\u2212]?\d{1,3}(?:\.\d{3})*|[-\u2212]?\d{1,3}(?:,\d+)?\s*%)$")
@@ -528,6 +542,3 @@ def chart_leftovers(lines: list[Line], found: Found) -> Found:
             )
         )
     return found
-
-
-RECOGNISERS: list[Recogniser] = [pipes, card, cells, stacked, rows]

@@ -44,6 +44,9 @@ class Number:
     kind: Kind = "amount"
     scale: int = 1
     """1000 for k€ amounts."""
+    mark: str | None = None
+    """"N" (nadeel) or "V" (voordeel) printed beside the number: the recognisers keep such a cell as printed
+    text, since the mark, not a sign, says which way the amount goes."""
 
 
 @lru_cache(maxsize=8192)
@@ -64,8 +67,12 @@ def parse(text: str) -> Number | None:
     negative = bool(match["open"] or match["sign"] or match["sign2"]) or nadeel
     if negative:
         value = -value
+    mark = (match["nv"] or match["nv2"] or "").strip() or None
     return Number(
-        value=value, kind="percentage" if match["pct"] else "amount", scale=1000 if match["cur"] == "k€" else 1
+        value=value,
+        kind="percentage" if match["pct"] else "amount",
+        scale=1000 if match["cur"] == "k€" else 1,
+        mark=mark,
     )
 
 

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem
-from generator.importer import checks, content_file, metadata, numbers, reader, structure
+from generator.importer import checks, content_file, metadata, numbers, reader, structure, units
 from generator.importer.blocks import Block, Heading, ListBlock, Pairs, Paragraph, Table
-from generator.importer.finance import Found, find_table
+from generator.importer.finance import Found
 from generator.importer.lines import Line
+from generator.importer.recognisers import find_table
 from generator.importer.residue import Removed, strip_residue
 from generator.models import FinanceTable, Programme
 from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
@@ -32,6 +33,8 @@ class ImportOptions:
     kind: str | None = None
     year: int | None = None
     programme: str | None = None
+    unit: int | None = None
+    """The unit of the amounts (1, 1000, ...) for tables whose page states none."""
     default_publisher: str | None = None
     """The site's own publisher (``publisher:`` in site.yaml): taken when the text names no body, or several."""
 
@@ -99,7 +102,7 @@ def import_text(text: str, name: str, options: ImportOptions | None = None, dige
         lines = _blank(lines, {found.line.number} | {line.number for line in found.breadcrumbs + found.titles})
         _use(result, [found.line.number, *(line.number for line in title_lines)], "metadata")
 
-    tables = _tables(lines)
+    tables = _tables(lines, options.unit)
     parsed = structure.parse(lines, tables)
     result.warnings += parsed.warnings
     _attach_tables(parsed.blocks, result)
@@ -124,16 +127,16 @@ def _blank(lines: list[Line], numbers: set[int]) -> list[Line]:
     return [Line(line.number, "") if line.number in numbers else line for line in lines]
 
 
-def _tables(lines: list[Line]) -> dict[int, Found]:
+def _tables(lines: list[Line], unit: int | None) -> dict[int, Found]:
     tables: dict[int, Found] = {}
-    i = 0
+    i = since = 0
     while i < len(lines):
         found = find_table(lines, i) if _may_start_table(lines[i]) else None
         if found is None:
             i += 1
             continue
-        tables[i] = found
-        i = max(found.end, i + 1)
+        tables[i] = units.establish(lines, found, since, unit)
+        since = i = max(found.end, i + 1)
     return tables
 
 
@@ -154,6 +157,9 @@ def _attach_tables(blocks: list[Block], result: ImportResult) -> None:
         if not isinstance(block, Table):
             continue
         found = block.found
+        if found.kept:
+            result.warnings += found.warnings
+            continue
         caption = heading or "Financiën"
         if found.note:
             caption += ", " + found.note[:1].lower() + found.note[1:]
@@ -191,6 +197,9 @@ def _trace(block: Block, result: ImportResult) -> None:
     else:
         found = block.found
         first = min([found.header_line, *found.row_lines])
+        if found.kept:
+            _use(result, [line.number for line in block.kept], "kept")
+            return
         _use(result, [n for n in range(first, found.row_lines[-1] + 1) if n not in result.uses], "finance")
         _use(result, found.dropped, "finance")
 

@@ -94,7 +94,8 @@ class _Parser:
         text = line.clean
         if i in self.tables:
             found = self.tables[i]
-            self.emit(Table(found))
+            kept = [line for line in self.lines[i : found.end] if not line.blank] if found.kept else []
+            self.emit(Table(found, kept))
             return self.next(found.end)
         if ambiguous_glued(text):
             self.warn(

@@ -1,0 +1,331 @@
+"""One-cell-per-paragraph tables, reassembled: the layout most P&C platforms export.
+
+Every cell of the table is a paragraph of its own: the header cells, then per row an optional code cell
+("0.10", "6.1"), the label and its values (a number or "-", each optionally followed by an "N"/"V" cell).
+The table is read from the data up: the width is the number of values that follows every label (rows
+without values are group rows: "Lasten", "1 Ruimtelijke ontwikkeling"); the header cells above the first
+row are then fitted to that width, in one row, in rows that each span the columns evenly ("Rekening 2017"
+over "Lasten" / "Baten" / "Saldo"), or with year cells that wrapped onto their own paragraph ("Begroting" /
+"2018"). A table whose rows differ in width, or whose header fits the width in no single way, is not
+guessed: it is kept as text with one warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from generator.errors import Problem
+from generator.importer import numbers, vocabulary
+from generator.importer.finance import Found, make_table, printed_or_value
+from generator.importer.lines import Line, has_letter, is_sentence
+from generator.models import Column, FinanceTable
+from generator.models.finance import ColumnKind, Value
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CODE = re.compile(r"^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3})*\.?$")
+_MARKS = {"N": "N", "V": "V", "nadeel": "N", "voordeel": "V"}
+_SIGN_NOTE = re.compile(r"nadeel|voordeel|[-+]\s*=|=\s*[-+]", re.I)
+_COLUMN_WORDS = re.compile(
+    r"\b(?:rekening|begroting|begroot|realisatie|raming|jaarrekening|primitie\w*|actuele?|gewijzigde?|"
+    r"lasten|baten|saldo|verschil|afwijking|mutatie|stand)\b",
+    re.I,
+)
+_MAX_CELL = 80
+_MIN_ROWS = 2
+
+
+@dataclass
+class _Cell:
+    line: Line
+    kind: str
+    """num, empty, mark, unit, note, year, code, text"""
+    last: int
+    """Index of the cell's last line."""
+
+    @property
+    def text(self) -> str:
+        return self.line.clean
+
+
+@dataclass
+class _Row:
+    label: _Cell
+    code: _Cell | None = None
+    values: list[_Cell] = field(default_factory=list)
+    marks: list[str | None] = field(default_factory=list)
+
+
+def _classify(line: Line) -> str | None:
+    text = line.clean
+    if len(text) > _MAX_CELL:
+        return None
+    if _YEAR.fullmatch(text):
+        return "year"
+    if text in _MARKS:
+        return "mark"
+    if numbers.is_empty_cell(text) and text:
+        return "empty"
+    if numbers.parse(text) is not None:
+        return "num"
+    if numbers.unit_note(text) or (numbers.multiplier(text) and len(text) <= _MAX_CELL and "bedrag" in text.lower()):
+        return "unit"
+    if _SIGN_NOTE.search(text) and not has_letter(re.sub(r"nadeel|voordeel", "", text, flags=re.I)):
+        return "note"
+    if _CODE.match(text) and not _YEAR.fullmatch(text):
+        return "code"
+    if not has_letter(text) or is_sentence(text) or text.endswith("?"):
+        return None
+    return "text"
+
+
+def _cells(lines: list[Line], i: int) -> list[_Cell]:
+    """The run of short paragraphs from ``i``, each separated by one blank line. A header cell may wrap over
+    lines ("Begroting" / "2018"): its lines are one cell; a paragraph of several numbers is not a cell."""
+    out: list[_Cell] = []
+    j = i
+    while j < len(lines):
+        if lines[j].blank:
+            if j + 1 < len(lines) and lines[j + 1].blank:
+                break
+            j += 1
+            continue
+        k = j
+        while k + 1 < len(lines) and not lines[k + 1].blank:
+            k += 1
+        line = lines[j] if k == j else Line(lines[j].number, " ".join(x.clean for x in lines[j : k + 1]))
+        kind = _classify(line)
+        if kind is None or (k > j and kind not in ("text", "unit")):
+            break
+        out.append(_Cell(line, kind, k))
+        j = k + 1
+    return out
+
+
+def grid(lines: list[Line], i: int) -> Found | None:
+    """A one-cell-per-paragraph table starting at line index ``i`` (its first header cell or unit line)."""
+    cells = _cells(lines, i)
+    if len(cells) < 6 or cells[0].kind not in ("text", "unit", "year"):
+        return None
+    if cells[0].text.casefold() in vocabulary.SECTION_TITLES:
+        return None  # "Financiën": the heading above the table
+    first = _first_row(cells)
+    if first is None:
+        return None
+    header, body = cells[:first], cells[first:]
+    rows, rest = _rows(body)
+    if rows is None:
+        return None
+    with_values = [r for r in rows if r.values]
+    if len(with_values) < _MIN_ROWS and not (with_values and len(with_values[0].values) >= 2):
+        return None
+    used = header + body[: len(body) - len(rest)]
+    end = used[-1].last + 1
+    run_end = cells[-1].last + 1
+    start_line = used[0].line.number
+    warnings: list[Problem] = []
+    widths = {len(r.values) for r in with_values}
+    truncated = bool(rest) and _at_end(lines, run_end)
+    if len(widths) > 1:
+        width = max(widths, key=lambda w: sum(1 for r in with_values if len(r.values) == w))
+        last = with_values[-1]
+        cut = len(last.values) < width and last is rows[-1] and _at_end(lines, run_end)
+        if widths == {width, len(last.values)} and cut:
+            rows.remove(last)
+            warnings.append(
+                Problem(
+                    None,
+                    last.label.line.number,
+                    f"de rij '{last.label.text}' is afgebroken (de tekst stopt): weggelaten uit de tabel",
+                    "vul de rij aan in de content file als het document meer laat zien",
+                )
+            )
+        else:
+            return _kept(i, run_end, start_line, "de rijen hebben niet allemaal evenveel waarden")
+    elif truncated:
+        warnings.append(
+            Problem(
+                None,
+                rest[0].line.number,
+                "de tabel is afgebroken (de tekst stopt midden in een rij): de laatste cellen zijn weggelaten",
+                "vul de rij aan in de content file als het document meer laat zien",
+            )
+        )
+    width = len(next(r for r in rows if r.values).values)
+    units = {numbers.multiplier(c.text) or 1 for c in header if c.kind == "unit"}
+    if len(units) > 1:
+        return _kept(i, run_end, start_line, "de kop noemt meer dan één eenheid")
+    groups = any(not r.values for r in rows)
+    fitted = fit_header([c for c in header if c.kind in ("text", "year", "code")], width, groups)
+    if fitted is None and len([c for c in header if c.kind != "unit"]) < width:
+        return None  # too few header cells for a grid: another layout ("Lasten" / amount / share)
+    if fitted is None:
+        return _kept(i, run_end, start_line, f"de kopcellen passen niet op één manier boven {width} kolommen")
+    row_header, labels = fitted
+    marked = any(m is not None for r in rows for m in r.marks)
+    table_rows: list[tuple[str, list[Value]]] = []
+    for row in rows:
+        label = f"{row.code.text} {row.label.text}" if row.code else row.label.text
+        values = [_value(c) for c in row.values] + ([None] * width if not row.values else [])
+        if marked:
+            marks: list[Value] = list(row.marks) if row.values else [None] * width
+            values = [v for pair in zip(values, marks, strict=True) for v in pair]
+        table_rows.append((label, values))
+    columns = [x for label in labels for x in ((label, label + " (N/V)") if marked else (label,))]
+    kinds: list[ColumnKind] | None = ["amount", "text"] * width if marked else None
+    table = make_table(row_header, columns, table_rows, kinds)
+    if table is None:
+        return _kept(i, run_end, start_line, "de tabel is niet te lezen")
+    unit = units.pop() if units else None
+    found = Found(i, end, table, [r.label.line.number for r in rows], start_line, warnings=warnings, unit=unit)
+    if marked:
+        found.note = "N = nadeel, V = voordeel, zoals gedrukt"
+    return found
+
+
+def _value(cell: _Cell) -> Value:
+    parsed = numbers.parse(cell.text) if cell.kind == "num" else None
+    return None if parsed is None else printed_or_value(parsed, cell.text)
+
+
+def _first_row(cells: list[_Cell]) -> int | None:
+    """Index of the first label (or code before a label) directly followed by a value."""
+    for n, (a, b) in enumerate(pairwise(cells)):
+        if a.kind == "text" and b.kind in ("num", "empty"):
+            return n - 1 if n > 0 and cells[n - 1].kind == "code" else n
+    return None
+
+
+def _rows(body: list[_Cell]) -> tuple[list[_Row] | None, list[_Cell]]:
+    """Rows from the first label on; returns the cells after the last whole row (a cut-off tail)."""
+    rows: list[_Row] = []
+    n = 0
+    while n < len(body):
+        code = None
+        if body[n].kind == "code" and n + 1 < len(body) and body[n + 1].kind == "text":
+            code, n = body[n], n + 1
+        if body[n].kind != "text":
+            break
+        row = _Row(body[n], code)
+        n += 1
+        while n < len(body) and body[n].kind in ("num", "empty"):
+            row.values.append(body[n])
+            mark = None
+            if n + 1 < len(body) and body[n + 1].kind == "mark":
+                mark, n = _MARKS[body[n + 1].text], n + 1
+            row.marks.append(mark)
+            n += 1
+        rows.append(row)
+    while rows and not rows[-1].values:
+        rows.pop()  # a trailing label is the text after the table, not a group row
+    if not rows:
+        return None, body
+    used = _count(rows)
+    marks = [m for r in rows for m in r.marks]
+    if any(m is not None for m in marks) and any(m is None for m in marks):
+        return None, body  # N/V after some values only: no telling which value a mark belongs to
+    return rows, body[used:]
+
+
+def _count(rows: list[_Row]) -> int:
+    return sum(1 + (r.code is not None) + len(r.values) + sum(m is not None for m in r.marks) for r in rows)
+
+
+def fit_header(cells: list[_Cell], width: int, groups: bool) -> tuple[str | None, list[str]] | None:
+    """(row header, ``width`` column labels) from the header cells, or None when no single reading fits.
+
+    Tried in order, the first that fits wins: leading cells that name the label column ("Programma",
+    "Omschrijving", or a title; never a short column label such as "Rekening 2017") are the row header;
+    trailing cells may be group rows when the body has group rows too; the rest is one row of labels, rows
+    that span the columns evenly, or labels with wrapped year cells.
+    """
+    texts = [c.text for c in cells]
+    for reading in (_one_row, _spanning_rows, _wrapped):
+        for group in range(3 if groups else 1):
+            for lead in range(3):
+                if lead + group > len(texts):
+                    continue
+                head, cols = texts[:lead], texts[lead : len(texts) - group]
+                if any(not _row_header_like(t) for t in head):
+                    continue
+                if group and any(not _row_header_like(t) for t in texts[len(texts) - group :]):
+                    continue
+                labels = reading(cols, width)
+                if labels is not None:
+                    return (" ".join(head) or None), labels
+    return None
+
+
+def _row_header_like(text: str) -> bool:
+    short = len(text.split()) <= 3
+    return not _YEAR.fullmatch(text) and not (short and (_COLUMN_WORDS.search(text) or _YEAR.search(text)))
+
+
+def _one_row(cols: list[str], width: int) -> list[str] | None:
+    return cols if len(cols) == width else None
+
+
+def _spanning_rows(cols: list[str], width: int) -> list[str] | None:
+    """Header rows whose cells each span width/len(row) columns, the last row one cell per column:
+    "Rekening 2017", "Begroting 2018" over "Lasten", "Baten", "Saldo", "Lasten", ... ."""
+    sizes = [s for s in range(2, width) if width % s == 0]
+    readings: list[list[str]] = []
+    for split in _partitions(len(cols) - width, sizes):
+        rows, n = [], 0
+        for size in [*split, width]:
+            rows.append(cols[n : n + size])
+            n += size
+        if not all(_periodic(rows[-1], width // len(r)) for r in rows[:-1]):
+            continue
+        readings.append([" / ".join(r[c * len(r) // width] for r in rows) for c in range(width)])
+    return readings[0] if len(readings) == 1 else None
+
+
+def _partitions(total: int, sizes: list[int]) -> list[list[int]]:
+    """Non-decreasing sequences of ``sizes`` that add up to ``total`` (each an upper header row)."""
+    if total == 0:
+        return [[]]
+    out: list[list[int]] = []
+    for size in sizes:
+        if size <= total:
+            out += [[size, *rest] for rest in _partitions(total - size, [s for s in sizes if s >= size])]
+    return out
+
+
+def _periodic(row: list[str], period: int) -> bool:
+    """The lower row repeats itself under every upper cell ("Lasten, Baten, Saldo" under each year)."""
+    if period < 1 or len(row) % period:
+        return False
+    first = [t.casefold() for t in row[:period]]
+    if period > 1 and len(set(first)) < period:
+        return False
+    return all([t.casefold() for t in row[k : k + period]] == first for k in range(0, len(row), period))
+
+
+def _wrapped(cols: list[str], width: int) -> list[str] | None:
+    """Header cells whose year wrapped onto a paragraph of its own: "Begroting" / "2018"."""
+    joined: list[str] = []
+    for text in cols:
+        if _YEAR.fullmatch(text) and joined and not _YEAR.search(joined[-1]) and _COLUMN_WORDS.search(joined[-1]):
+            joined[-1] += " " + text
+        else:
+            joined.append(text)
+    return joined if len(joined) == width and joined != cols else None
+
+
+def _kept(i: int, end: int, line: int, why: str) -> Found:
+    found = Found(i, end, FinanceTable(caption="Financiën", columns=[Column(label="Kolom")]), [], line, kept=True)
+    found.warnings.append(
+        Problem(
+            None,
+            line,
+            f"een tabel van één cel per alinea die niet met zekerheid te lezen is ({why}): als tekst overgenomen",
+            "zet de bedragen in een financiële tabel in de content file als ze gepubliceerd moeten worden",
+        )
+    )
+    return found
+
+
+def _at_end(lines: list[Line], end: int) -> bool:
+    return all(line.blank for line in lines[end:])
