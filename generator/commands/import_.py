@@ -45,6 +45,12 @@ from generator.reference.taxonomy import DOCUMENT_KINDS
 @click.option(
     "--programme", default=None, help='Programme when the text has no title line, e.g. "Programma 4 Bestuur".'
 )
+@click.option(
+    "--unit",
+    type=click.IntRange(1, 1_000_000_000),
+    default=None,
+    help="Unit of the amounts in tables whose text states none: 1 (whole euros), 1000 (x € 1.000).",
+)
 @options.content_dir
 @click.option("--force", is_flag=True, help="Replace content files that differ from this import (loses their edits).")
 def command(
@@ -53,12 +59,18 @@ def command(
     kind: str | None,
     year: int | None,
     programme: str | None,
+    unit: int | None,
     content_dir: Path,
     force: bool,
 ) -> None:
     """Import platform exports (plain text files, or folders of them) as content files."""
     options = ImportOptions(
-        publisher=publisher, kind=kind, year=year, programme=programme, default_publisher=_site_publisher(content_dir)
+        publisher=publisher,
+        kind=kind,
+        year=year,
+        programme=programme,
+        unit=unit,
+        default_publisher=_site_publisher(content_dir),
     )
     results = [_import(path, options) for path in _files(sources)]
     refused = [result for result in results if result.missing]

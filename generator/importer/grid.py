@@ -96,6 +96,8 @@ def _cells(lines: list[Line], i: int) -> list[_Cell]:
             k += 1
         line = lines[j] if k == j else Line(lines[j].number, " ".join(x.clean for x in lines[j : k + 1]))
         kind = _classify(line)
+        if kind is None and k == j and _last(lines, j) and len(line.clean) <= 20 and not is_sentence(line.clean):
+            kind = "cut"  # the page text stops here, mid-number or mid-word
         if kind is None or (k > j and kind not in ("text", "unit")):
             break
         out.append(_Cell(line, kind, k))
@@ -157,12 +159,14 @@ def grid(lines: list[Line], i: int) -> Found | None:
     if len(units) > 1:
         return _kept(i, run_end, start_line, "de kop noemt meer dan één eenheid")
     groups = any(not r.values for r in rows)
-    fitted = fit_header([c for c in header if c.kind in ("text", "year", "code")], width, groups)
+    header_cells = [c for c in header if c.kind in ("text", "year", "code")]
+    fitted = fit_header(header_cells, width, groups)
     if fitted is None and len([c for c in header if c.kind != "unit"]) < width:
         return None  # too few header cells for a grid: another layout ("Lasten" / amount / share)
     if fitted is None:
         return _kept(i, run_end, start_line, f"de kopcellen passen niet op één manier boven {width} kolommen")
-    row_header, labels = fitted
+    row_header, labels, group = fitted
+    rows[:0] = [_Row(cell) for cell in header_cells[len(header_cells) - group :]] if group else []
     marked = any(m is not None for r in rows for m in r.marks)
     table_rows: list[tuple[str, list[Value]]] = []
     for row in rows:
@@ -180,7 +184,7 @@ def grid(lines: list[Line], i: int) -> Found | None:
     unit = units.pop() if units else None
     found = Found(i, end, table, [r.label.line.number for r in rows], start_line, warnings=warnings, unit=unit)
     if marked:
-        found.note = "N = nadeel, V = voordeel, zoals gedrukt"
+        found.note = "met N (nadeel) en V (voordeel) zoals gedrukt"
     return found
 
 
@@ -232,8 +236,9 @@ def _count(rows: list[_Row]) -> int:
     return sum(1 + (r.code is not None) + len(r.values) + sum(m is not None for m in r.marks) for r in rows)
 
 
-def fit_header(cells: list[_Cell], width: int, groups: bool) -> tuple[str | None, list[str]] | None:
-    """(row header, ``width`` column labels) from the header cells, or None when no single reading fits.
+def fit_header(cells: list[_Cell], width: int, groups: bool) -> tuple[str | None, list[str], int] | None:
+    """(row header, ``width`` column labels, number of trailing group rows) from the header cells, or None
+    when no single reading fits.
 
     Tried in order, the first that fits wins: leading cells that name the label column ("Programma",
     "Omschrijving", or a title; never a short column label such as "Rekening 2017") are the row header;
@@ -253,7 +258,7 @@ def fit_header(cells: list[_Cell], width: int, groups: bool) -> tuple[str | None
                     continue
                 labels = reading(cols, width)
                 if labels is not None:
-                    return (" ".join(head) or None), labels
+                    return (" ".join(head) or None), labels, group
     return None
 
 
@@ -325,6 +330,10 @@ def _kept(i: int, end: int, line: int, why: str) -> Found:
         )
     )
     return found
+
+
+def _last(lines: list[Line], j: int) -> bool:
+    return _at_end(lines, j + 1)
 
 
 def _at_end(lines: list[Line], end: int) -> bool:

@@ -131,6 +131,9 @@ def multiplier(text: str) -> int | None:
     if match:
         found = match.group(1).replace(" ", "")
         return 1_000_000 if found in ("1mln", "1miljoen") else int(found.replace(".", ""))
+    match = re.search(r"\bbedrag(?:en)?\s+(?:in\s+)?(?:€|eur)\s*(1(?:[. ]?000)+)\b", folded)
+    if match:
+        return int(match.group(1).replace(".", "").replace(" ", ""))  # "Bedragen € 1.000"
     if re.search(r"\bin\s+duizenden\b|\bx\s*duizend\b", folded):
         return 1000
     if re.search(r"\bin\s+miljoenen\b", folded):

@@ -1,0 +1,212 @@
+"""One-cell-per-paragraph tables and the unit rule, on small texts written for each layout real pages use:
+every published number is the printed number times a unit the page (or the editor) states, or the table is
+kept as text with a warning naming its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.importer.pipeline import ImportOptions, ImportResult, import_text
+from generator.models import FinanceTable
+from tests.conftest import run_woosite
+
+FLAGS = ImportOptions(publisher="Lisse", kind="begroting", year=2020)
+
+
+def paragraphs(*cells: str) -> str:
+    """One cell per paragraph, as the platforms export a table."""
+    return "\n\n".join(cells) + "\n"
+
+
+def imported(text: str, options: ImportOptions = FLAGS) -> ImportResult:
+    return import_text(
+        f"Programma 3 Sociaal domein\n\nWat gaat het kosten?\n\n{text}\nTekst na de tabel.\n", "t.txt", options
+    )
+
+
+def only(result: ImportResult) -> FinanceTable:
+    (table,) = result.tables
+    return table
+
+
+def grid(table: FinanceTable) -> dict[str, list[object]]:
+    return {row.label: list(row.values) for row in table.rows}
+
+
+YEARS = ["2019", "2020", "2021"]
+ROWS = ["Lasten", "26.138", "26.377", "25.281", "Baten", "5.916", "5.705", "5.119"]
+
+
+def test_unit_paragraph_above_a_header_of_years() -> None:
+    table = only(imported(paragraphs("(bedragen x € 1.000)", *YEARS, *ROWS)))
+    assert [c.label for c in table.columns] == YEARS and table.unit == 1000
+    assert grid(table) == {"Lasten": [26138, 26377, 25281], "Baten": [5916, 5705, 5119]}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "De tabel toont de lasten en baten (schaal x € 1.000).",
+        "Bedragen € 1.000",
+        "bedragen x € 1.000,-",
+        "(x 1.000 euro)",
+        "Bedragen * € 1.000",
+    ],
+)
+def test_unit_stated_in_any_of_the_ways_pages_state_it(lead: str) -> None:
+    result = imported(paragraphs(lead, "Omschrijving", *YEARS, *ROWS))
+    assert only(result).unit == 1000 and grid(only(result))["Lasten"] == [26138, 26377, 25281]
+
+
+def test_no_unit_keeps_the_table_as_text_and_says_what_to_add() -> None:
+    result = imported(paragraphs("Omschrijving", *YEARS, *ROWS))
+    assert result.tables == []
+    (warning,) = result.warnings
+    assert warning.line == 5 and "geen eenheid" in warning.message and "--unit" in warning.hint
+    assert result.text is not None and "26.138" in result.text  # the text is kept, as printed
+    assert {result.uses[n] for n in range(5, 28, 2)} == {"kept"}
+
+
+def test_the_editor_gives_the_unit() -> None:
+    result = imported(paragraphs("Omschrijving", *YEARS, *ROWS), ImportOptions(**{**FLAGS.__dict__, "unit": 1000}))
+    assert only(result).unit == 1000 and result.warnings == []
+
+
+def test_seven_digit_whole_amounts_are_euros_without_a_statement() -> None:
+    table = only(
+        imported(paragraphs("Omschrijving", "2020", "2021", "Lasten", "2.113.000", "2.200.000", "Baten", "508", "0"))
+    )
+    assert table.unit == 1 and grid(table)["Lasten"] == [2113000, 2200000]
+
+
+def test_header_cells_wrapped_over_two_lines_codes_and_group_rows() -> None:
+    text = paragraphs(
+        "Bedragen x € 1.000",
+        "Programma",
+        "Taakveld",
+        "Begroting\n2018",
+        "Begroting na wijziging\n2018",
+        "Rekening",
+        "1 Ruimtelijke ontwikkeling",
+        "0.10  Mutaties reserves",
+        "-",
+        "2.815",
+        "2.755",
+        "3.1  Economische ontwikkeling",
+        "1.064",
+        "406",
+        "339",
+        "2 Wonen",
+        "8.1  Ruimtelijke ordening",
+        "772",
+        "744",
+        "773",
+    )
+    table = only(imported(text))
+    assert [c.label for c in table.columns] == ["Begroting 2018", "Begroting na wijziging 2018", "Rekening"]
+    assert table.row_header == "Programma Taakveld"
+    assert grid(table) == {
+        "1 Ruimtelijke ontwikkeling": [None, None, None],
+        "0.10 Mutaties reserves": [None, 2815, 2755],
+        "3.1 Economische ontwikkeling": [1064, 406, 339],
+        "2 Wonen": [None, None, None],
+        "8.1 Ruimtelijke ordening": [772, 744, 773],
+    }
+
+
+def test_code_in_a_cell_of_its_own_goes_with_the_label() -> None:
+    text = paragraphs(
+        "x € 1.000", "Taakveld", "2020", "2021", "6.1", "Samenkracht", "1.200", "1.300", "6.2", "Wijkteams", "5", "6"
+    )
+    assert grid(only(imported(text))) == {"6.1 Samenkracht": [1200, 1300], "6.2 Wijkteams": [5, 6]}
+
+
+def test_header_rows_that_span_the_columns() -> None:
+    header = ["Programma", "Rekening 2019", "Begroting 2020", "Lasten", "Baten", "Saldo", "Lasten", "Baten", "Saldo"]
+    text = paragraphs("bedragen x € 1.000", *header, "Programma 0", "1.104", "340", "764", "1.217", "227", "991")
+    table = only(imported(text))
+    assert [c.label for c in table.columns] == [
+        "Rekening 2019 / Lasten",
+        "Rekening 2019 / Baten",
+        "Rekening 2019 / Saldo",
+        "Begroting 2020 / Lasten",
+        "Begroting 2020 / Baten",
+        "Begroting 2020 / Saldo",
+    ]
+    assert grid(table) == {"Programma 0": [1104, 340, 764, 1217, 227, 991]}
+
+
+def test_nadeel_voordeel_cells_are_kept_as_printed_beside_the_amount() -> None:
+    text = paragraphs(
+        "bedragen x € 1.000",
+        "Rekening 2017",
+        "Rekening 2018",
+        "Sport",
+        "7.229",
+        "N",
+        "7.678",
+        "N",
+        "Cultuur",
+        "366",
+        "V",
+        "181",
+        "V",
+    )
+    table = only(imported(text))
+    assert [c.label for c in table.columns] == [
+        "Rekening 2017",
+        "Rekening 2017 (N/V)",
+        "Rekening 2018",
+        "Rekening 2018 (N/V)",
+    ]
+    assert grid(table) == {"Sport": [7229, "N", 7678, "N"], "Cultuur": [366, "V", 181, "V"]}
+    assert "N (nadeel) en V (voordeel)" in table.caption
+
+
+def test_a_row_cut_off_where_the_page_stops_is_left_out_with_a_warning() -> None:
+    text = "Programma 3 Sociaal domein\n\n" + paragraphs(
+        "bedragen x € 1.000", *YEARS, *ROWS, "Saldo", "-20.222", "-20.6"
+    )
+    result = import_text(text.rstrip("\n"), "t.txt", FLAGS)
+    table = only(result)
+    assert list(grid(table)) == ["Lasten", "Baten"]
+    assert any("afgebroken" in w.message and w.line == 27 for w in result.warnings)
+
+
+def test_rows_of_different_widths_are_not_guessed() -> None:
+    text = paragraphs("bedragen x € 1.000", *YEARS, "Lasten", "1", "2", "3", "Baten", "4", "5", "Saldo", "7", "8", "9")
+    result = imported(text)
+    assert result.tables == []
+    assert [w.line for w in result.warnings] == [5] and "evenveel waarden" in result.warnings[0].message
+
+
+def test_a_sub_page_takes_its_own_title_as_chapter() -> None:
+    result = import_text(
+        "Begroting 2020\n\nOverzicht baten en lasten\n\nTekst.\n", "t.txt", ImportOptions(publisher="Lisse")
+    )
+    assert result.programme is not None and result.programme.title == "Overzicht baten en lasten"
+    assert result.kind is not None and result.year == 2020
+    assert any("paginatitel" in w.message and w.line == 3 for w in result.warnings)
+
+
+def test_every_document_kind_of_the_cycle_is_accepted(tmp_path: Path) -> None:
+    export = tmp_path / "notitie.txt"
+    export.write_text("Financiën\n\nDe begrotingsnotitie in het kort.\n", encoding="utf-8")
+    content = tmp_path / "content"
+    done = run_woosite(
+        "import",
+        str(export),
+        "--publisher",
+        "Uden",
+        "--kind",
+        "begrotingsnotitie",
+        "--year",
+        "2017",
+        "--content",
+        str(content),
+    )
+    assert done.returncode == 0, done.stderr
+    (written,) = content.rglob("*.md")
+    assert "kind: begrotingsnotitie" in written.read_text(encoding="utf-8")
