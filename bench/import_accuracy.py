@@ -8,7 +8,8 @@ build published (the document JSON: value × unit) with the answer key. Each ans
 - **text**: not published as a number, and the importer warned about its line (the right outcome when the
   page states no unit, or a table cannot be reassembled with certainty);
 - **wrong**: published as a number that is not printed × unit (the unit missed, a column shifted, a guess
-  where the page states no unit) — the one outcome that may never happen;
+  where the page states no unit), or its row published under column headings that are not the page's —
+  the one outcome that may never happen;
 - **missing**: neither published nor warned about.
 
 A published number that no answer cell explains, on a page whose answers say it states no unit, is a guess
@@ -77,7 +78,8 @@ def published_cells(document: dict[str, Any]) -> list[Cell]:
                 if column["kind"] != "amount" or not isinstance(value, int | float) or unit is None:
                     continue
                 group = norm(section) if section else None
-                out.append(Cell(t, norm(row["label"]), group, norm(column["label"]), value * unit))
+                heading = "" if column.get("added") else norm(column["label"])  # added: the page prints none
+                out.append(Cell(t, norm(row["label"]), group, heading, value * unit))
     return out
 
 
@@ -136,6 +138,11 @@ def score_file(
                     f"wrong: {row['label']!r} / {row['column']!r}: published {[c.euros for c in found]}, "
                     f"printed {row['printed']!r} = {expected}"
                 )
+        elif columns := {c.column for c in cells if _label_matches(c, row)}:
+            # The row is published, but under headings the page does not give this cell: a shifted or
+            # mislabelled column is a wrong number for whoever reads it.
+            outcome = "wrong"
+            score.notes.append(f"wrong: {row['label']!r} / {row['column']!r} published under {sorted(columns)[:3]}")
         else:
             line = _line_of(lines, row)
             outcome = "text" if line is not None and line in warned_lines else "missing"

@@ -175,9 +175,18 @@ def test_a_row_cut_off_where_the_page_stops_is_left_out_with_a_warning() -> None
     assert any("afgebroken" in w.message and w.line == 27 for w in result.warnings)
 
 
-def test_rows_of_different_widths_are_not_guessed() -> None:
-    text = paragraphs("bedragen x € 1.000", *YEARS, "Lasten", "1", "2", "3", "Baten", "4", "5", "Saldo", "7", "8", "9")
+def test_a_row_with_a_dropped_empty_cell_is_left_out_as_text() -> None:
+    text = paragraphs("bedragen x € 1.000", *YEARS, *ROWS, "Reserves", "4", "5", "Overig", "7", "8", "9")
     result = imported(text)
+    assert grid(only(result)) == {"Lasten": [26138, 26377, 25281], "Baten": [5916, 5705, 5119], "Overig": [7, 8, 9]}
+    (warning,) = result.warnings
+    assert warning.line == 29 and "2 waarden voor 3 kolommen" in warning.message
+    assert result.text is not None and "Reserves\\\n4\\\n5" in result.text
+
+
+def test_rows_without_a_common_width_are_not_guessed() -> None:
+    text = paragraphs("bedragen x € 1.000", *YEARS, "Lasten", "1", "2", "3", "Baten", "4", "5", "Saldo", "7", "8")
+    result = imported(text + "\n" + paragraphs("Reserves", "1", "2", "3"))
     assert result.tables == []
     assert [w.line for w in result.warnings] == [5] and "evenveel waarden" in result.warnings[0].message
 

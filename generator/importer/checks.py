@@ -1,6 +1,7 @@
 """The arithmetic a finance table carries, checked: a wrong number on a government site is the worst bug.
 
-- saldo = baten − lasten (lasten printed positive) or baten + lasten (lasten printed negative);
+- saldo = baten − lasten or lasten − baten (lasten printed positive), or baten + lasten (lasten printed
+  negative), against the lasten and baten rows of its own group;
 - saldo = beschikbaar − uitgaven − verplichtingen, per row;
 - an "Afwijking" column = realisation − budget (either sign convention);
 - a "Totaal" row = the sum of the rows above it.
@@ -59,17 +60,28 @@ def _amount_columns(table: FinanceTable) -> list[int]:
 
 
 def _saldo_rows(table: FinanceTable, warn: Warn) -> None:
-    by_role = {role: next((r for r in table.rows if r.role == role), None) for role in ("lasten", "baten", "saldo")}
-    lasten, baten, saldo = by_role["lasten"], by_role["baten"], by_role["saldo"]
-    if lasten is None or baten is None or saldo is None:
-        return
-    for n in _amount_columns(table):
-        lv, bv, sv = _amount(lasten.values[n]), _amount(baten.values[n]), _amount(saldo.values[n])
-        if lv is None or bv is None or sv is None or _is_afwijking(table, n):
+    """Each saldo row against the lasten and baten rows just above it (its own group), in whichever sign
+    convention the table uses: baten − lasten, lasten − baten (a positive saldo is net cost), or baten +
+    lasten (lasten printed negative)."""
+    for k, saldo in enumerate(table.rows):
+        if saldo.role != "saldo":
             continue
-        expected, rule = (bv + lv, "baten + lasten") if lv < 0 else (bv - lv, "baten − lasten")
-        if abs(sv - expected) > TOLERANCE:
-            warn(saldo, n, sv, expected, rule)
+        group = list(reversed(table.rows[:k]))
+        group = group[: next((n for n, r in enumerate(group) if r.role == "saldo"), len(group))]
+        lasten = next((r for r in group if r.role == "lasten"), None)
+        baten = next((r for r in group if r.role == "baten"), None)
+        if lasten is None or baten is None:
+            continue
+        for n in _amount_columns(table):
+            lv, bv, sv = _amount(lasten.values[n]), _amount(baten.values[n]), _amount(saldo.values[n])
+            if lv is None or bv is None or sv is None or _is_afwijking(table, n):
+                continue
+            readings = (
+                [(bv + lv, "baten + lasten")] if lv < 0 else [(bv - lv, "baten − lasten"), (lv - bv, "lasten − baten")]
+            )
+            if all(abs(sv - expected) > TOLERANCE for expected, _ in readings):
+                expected, rule = min(readings, key=lambda reading: abs(sv - reading[0]))
+                warn(saldo, n, sv, expected, rule)
 
 
 def _column(table: FinanceTable, pattern: str) -> int | None:

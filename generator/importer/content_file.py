@@ -192,5 +192,6 @@ def _block(block: Block, alternate: bool = False) -> str:
     if isinstance(block, Pairs):
         return "\n\n".join(f"{escape(term)}\n: {escape(value)}" for term, value in block.items)
     assert isinstance(block, Table)
-    # A table whose numbers cannot be published: its lines as printed, one paragraph with line breaks.
-    return "\\\n".join(escape(line.clean) for line in block.kept)
+    # A table whose numbers cannot be published (or its rows that could not be placed): the lines as printed,
+    # one paragraph with line breaks.
+    return "\\\n".join(escape(line.clean) for line in block.kept or block.found.left_out)

@@ -57,6 +57,8 @@ class Found:
     """The unit the table itself states (header, unit row); None until ``units.establish`` finds one."""
     kept: bool = False
     """No unit could be established: the lines are kept as text, with a warning."""
+    left_out: list[Line] = field(default_factory=list)
+    """Lines of rows that could not be placed in the columns: written as text below the table, warned."""
 
 
 Recogniser = Callable[[list[Line], int], Found | None]
@@ -129,26 +131,38 @@ def make_table(
     labels: list[str],
     rows: list[tuple[str, list[Value]]],
     kinds: list[ColumnKind] | None = None,
+    added: bool = False,
 ) -> FinanceTable | None:
-    """A table of the given columns and rows (unit set later, by ``units.establish``); None if invalid."""
-    return _make(None, None, row_header, labels, rows, kinds)
+    """A table of the given columns and rows (unit set later, by ``units.establish``); None if invalid.
+    ``added``: the page prints no column headings, the labels are woosite's."""
+    return _make(None, None, row_header, labels, rows, kinds, added)
 
 
 def _kind(values: list[Value]) -> ColumnKind:
     return "text" if any(isinstance(v, str) for v in values) else "amount"
 
 
-def _padded(values: list[Value], width: int, label: str, line: int, warnings: list[Problem]) -> list[Value]:
-    if len(values) < width:
-        warnings.append(
-            Problem(
-                None,
-                line,
-                f"row '{label}' has {len(values)} values for {width} columns; the last cells are left empty",
-                "check the table against the printed document",
-            )
+def _placed(values: list[Value], width: int, label: str, line: int, warnings: list[Problem]) -> list[Value] | None:
+    """The row's values, or None when there are fewer than columns: which cell is empty the text does not say,
+    so the row is left out of the table (kept as text below it) with a warning."""
+    if len(values) >= width:
+        return values
+    warnings.append(
+        Problem(
+            None,
+            line,
+            f"de rij '{label}' heeft {len(values)} waarden voor {width} kolommen: welke kolom leeg is staat er niet; "
+            "de rij is als tekst onder de tabel overgenomen",
+            "zet de waarden met de juiste lege cellen in de tabel in de content file",
         )
-    return values + [None] * (width - len(values))
+    )
+    return None
+
+
+def kept_table(start: int, end: int, line: int, message: str, hint: str) -> Found:
+    """Lines that hold a table whose numbers cannot be published with certainty: kept as text, one warning."""
+    table = FinanceTable(caption="Financiën", columns=[Column(label="Kolom")])
+    return Found(start, end, table, [], line, warnings=[Problem(None, line, message, hint)], kept=True)
 
 
 def stacked(lines: list[Line], i: int) -> Found | None:
@@ -211,6 +225,7 @@ def cells(lines: list[Line], i: int) -> Found | None:
     warnings: list[Problem] = []
     rows: list[tuple[str, list[Value]]] = []
     row_lines: list[int] = []
+    left_out: list[Line] = []
     end = j
     while j is not None and _label(lines[j].clean) and _cell(lines, _next(lines, j + 1))[1]:
         values: list[Value] = []
@@ -224,8 +239,12 @@ def cells(lines: list[Line], i: int) -> Found | None:
             k = _next(lines, k + 1)
         if not rows and len(values) < len(labels):
             return None
-        rows.append((lines[j].clean, _padded(values, len(labels), lines[j].clean, lines[j].number, warnings)))
-        row_lines.append(lines[j].number)
+        placed = _placed(values, len(labels), lines[j].clean, lines[j].number, warnings)
+        if placed is None:
+            left_out += [line for line in lines[j:end] if not line.blank]
+        else:
+            rows.append((lines[j].clean, placed))
+            row_lines.append(lines[j].number)
         j = k
     if not rows:
         return None
@@ -233,7 +252,8 @@ def cells(lines: list[Line], i: int) -> Found | None:
     table = _make(None, unit, first, labels, rows)
     if table is None:
         return None
-    return _with_note(lines, Found(i, end, table, row_lines, lines[i].number, warnings=warnings, unit=unit))
+    found = Found(i, end, table, row_lines, lines[i].number, warnings=warnings, unit=unit, left_out=left_out)
+    return _with_note(lines, found)
 
 
 def _header_cell(text: str) -> bool:
@@ -321,16 +341,21 @@ def rows(lines: list[Line], i: int) -> Found | None:
     warnings: list[Problem] = []
     if header is not None and unit is None:
         unit = numbers.multiplier(header.clean)
-    row_header, labels = (
-        _columns(header, width, warnings) if header else (None, [f"Kolom {n + 1}" for n in range(width)])
-    )
-    if header is None:
-        warnings.append(
-            Problem(
-                None, found[0][0].number, "a table without column headings", "add the column labels in the content file"
-            )
+    first = header.number if header else found[0][0].number
+    columns = _columns(header, width) if header else None
+    if columns is None:
+        what = f"de kop '{header.clean}' past niet op {width} kolommen" if header else "de tabel heeft geen kop"
+        return kept_table(
+            start,
+            end,
+            first,
+            f"{what}: welke bedragen bij welk jaar of welke kolom horen is niet zeker; als tekst overgenomen",
+            "zet de tabel met de kolomnamen in de content file als de bedragen gepubliceerd moeten worden",
         )
+    row_header, labels = columns
     table_rows: list[tuple[str, list[Value]]] = []
+    row_lines: list[int] = []
+    left_out: list[Line] = []
     kinds: list[ColumnKind] = []
     for line, (label, cells_) in found:
         numbers_ = [numbers.parse(c) for c in cells_]
@@ -345,7 +370,12 @@ def rows(lines: list[Line], i: int) -> Found | None:
                         "type the amount in the content file",
                     )
                 )
-        table_rows.append((label, _padded(values, width, label, line.number, warnings)))
+        placed = _placed(values, width, label, line.number, warnings)
+        if placed is None:
+            left_out.append(line)
+            continue
+        table_rows.append((label, placed))
+        row_lines.append(line.number)
         for n, p in enumerate(numbers_):
             if p is not None and n >= len(kinds):
                 kinds.append(p.kind)
@@ -358,8 +388,7 @@ def rows(lines: list[Line], i: int) -> Found | None:
     table = _make(None, unit, row_header, labels, table_rows, kinds)
     if table is None:
         return None
-    first = header.number if header else found[0][0].number
-    return Found(start, end, table, [line.number for line, _ in found], first, warnings=warnings, unit=unit)
+    return Found(start, end, table, row_lines, first, warnings=warnings, unit=unit, left_out=left_out)
 
 
 def ambiguous_glued(text: str) -> bool:
@@ -367,7 +396,7 @@ def ambiguous_glued(text: str) -> bool:
     return bool(numbers.GLUED_LINE.match(text)) and not any(numbers.parse(c) for c in numbers.tokens(text))
 
 
-def _columns(header: Line, width: int, warnings: list[Problem]) -> tuple[str | None, list[str]]:
+def _columns(header: Line, width: int) -> tuple[str | None, list[str]] | None:
     """Cut a header line into a row header and ``width`` column labels.
 
     A leading unit ("Bedragen x € 1.000") is the row header; the rest is cut at capitals or after years.
@@ -379,23 +408,30 @@ def _columns(header: Line, width: int, warnings: list[Problem]) -> tuple[str | N
     runs = [part for part in runs if not (numbers.unit_note(part) and part != (unit.group(0).strip() if unit else ""))]
     if unit and runs and runs[0] == unit.group(0).strip():
         runs = runs[1:]
-    candidates = [runs] if len(runs) > 1 else []
-    for parts in [*candidates, _split_capitals(rest), _split_after_years(rest)]:
-        if unit and len(parts) == width:
-            return unit.group(0).strip(), parts
-        if len(parts) == width + 1:
-            return parts[0], parts[1:]
-        if len(parts) == width:
-            return None, parts
-    warnings.append(
-        Problem(
-            None,
-            header.number,
-            f"could not cut the header '{header.clean}' into {width} column labels",
-            "the header is kept as the row header; write the column labels in the content file",
-        )
-    )
-    return header.clean, [f"Kolom {n + 1}" for n in range(width)]
+    if len(runs) > 1:
+        fitted = _fit(runs, width, unit.group(0).strip() if unit else None)
+        if fitted is not None:
+            return fitted
+    # Cut at capitals; where the labels carry years, the cut after each year must give the same labels
+    # (a row header may stand before the first), or the cut is a guess.
+    by_capitals = _fit(_split_capitals(rest), width, unit.group(0).strip() if unit else None)
+    if by_capitals is None:
+        return None
+    by_years = _fit(_split_after_years(rest), width, None)
+    if by_years is not None and not all(y.endswith(c) for y, c in zip(by_years[1], by_capitals[1], strict=True)):
+        return None
+    return by_capitals
+
+
+def _fit(parts: list[str], width: int, unit: str | None) -> tuple[str | None, list[str]] | None:
+    """(row header, labels) when ``parts`` are the labels, or a row header and the labels."""
+    if unit and len(parts) == width:
+        return unit, parts
+    if len(parts) == width + 1:
+        return parts[0], parts[1:]
+    if len(parts) == width:
+        return None, parts
+    return None
 
 
 def _split_capitals(text: str) -> list[str]:
@@ -433,23 +469,49 @@ def pipes(lines: list[Line], i: int) -> Found | None:
     ]
     if len(body) < 2:
         return None
+    unit_in_header = next((numbers.multiplier(c) for c in body[0][1] if numbers.unit_note(c)), None)
+    if unit_in_header is not None and all(numbers.unit_note(c) or not c for c in body[0][1]) and len(body) > 2:
+        body = body[1:]  # a header row that holds only the unit ("Bedragen x € 1.000 | | |"): the labels follow
     header_line, header, data = _pipe_header(body)
     width = len(header) - 1
     if width < 1:
         return None
     warnings: list[Problem] = []
     table_rows: list[tuple[str, list[Value]]] = []
+    row_lines: list[int] = []
+    left_out: list[Line] = []
+    shares = any("%" in cell for cell in header[1:])
     for line, row in data:
         values: list[Value] = []
+        percentages = False
         for text in row[1 : width + 1]:
             parsed = numbers.parse(text)
+            percentages |= parsed is not None and parsed.kind == "percentage"
             values.append(printed_or_value(parsed, text) if parsed else (None if numbers.is_empty_cell(text) else text))
-        table_rows.append((row[0], _padded(values, width, row[0], line.number, warnings)))
-    unit = next((u for cell in header if (u := numbers.multiplier(cell))), None)
+        placed = _placed(values, width, row[0], line.number, warnings)
+        if placed is not None and percentages and not shares:
+            warnings.append(_percentage_row(row[0], line.number))
+            placed = None
+        if placed is None:
+            left_out.append(line)
+            continue
+        table_rows.append((row[0], placed))
+        row_lines.append(line.number)
+    unit = unit_in_header or next((u for cell in header if (u := numbers.multiplier(cell))), None)
     table = _make(None, unit, header[0] or None, header[1:], table_rows)
     if table is None:
         return None
-    return Found(i, j, table, [line.number for line, _ in data], header_line.number, warnings=warnings, unit=unit)
+    found = Found(i, j, table, row_lines, header_line.number, warnings=warnings, unit=unit, left_out=left_out)
+    return found
+
+
+def _percentage_row(label: str, line: int) -> Problem:
+    return Problem(
+        None,
+        line,
+        f"de rij '{label}' heeft percentages in kolommen met bedragen: als tekst onder de tabel overgenomen",
+        "zet de percentages in een eigen tabel in de content file als ze gepubliceerd moeten worden",
+    )
 
 
 def _pipe_header(body: list[tuple[Line, list[str]]]) -> tuple[Line, list[str], list[tuple[Line, list[str]]]]:

@@ -13,14 +13,14 @@ guessed: it is kept as text with one warning.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from generator.errors import Problem
 from generator.importer import numbers, vocabulary
-from generator.importer.finance import Found, make_table, printed_or_value
+from generator.importer.finance import Found, kept_table, make_table, printed_or_value
 from generator.importer.lines import Line, has_letter, is_sentence
-from generator.models import Column, FinanceTable
 from generator.models.finance import ColumnKind, Value
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -55,6 +55,8 @@ class _Row:
     code: _Cell | None = None
     values: list[_Cell] = field(default_factory=list)
     marks: list[str | None] = field(default_factory=list)
+    cells: list[_Cell] = field(default_factory=list)
+    """Every cell of the row, code and marks included, in order."""
 
 
 def _classify(line: Line) -> str | None:
@@ -127,25 +129,32 @@ def grid(lines: list[Line], i: int) -> Found | None:
     run_end = cells[-1].last + 1
     start_line = used[0].line.number
     warnings: list[Problem] = []
-    widths = {len(r.values) for r in with_values}
+    widths = Counter(len(r.values) for r in with_values)
     truncated = bool(rest) and _at_end(lines, run_end)
-    if len(widths) > 1:
-        width = max(widths, key=lambda w: sum(1 for r in with_values if len(r.values) == w))
-        last = with_values[-1]
-        cut = len(last.values) < width and last is rows[-1] and _at_end(lines, run_end)
-        if widths == {width, len(last.values)} and cut:
-            rows.remove(last)
-            warnings.append(
-                Problem(
-                    None,
-                    last.label.line.number,
-                    f"de rij '{last.label.text}' is afgebroken (de tekst stopt): weggelaten uit de tabel",
-                    "vul de rij aan in de content file als het document meer laat zien",
-                )
+    width, held = max(widths.items(), key=lambda item: (item[1], item[0]))
+    if len(widths) > 1 and (held < _MIN_ROWS or held * 2 <= len(with_values)):
+        return _kept(i, run_end, start_line, "de rijen hebben niet allemaal evenveel waarden")
+    left_out: list[Line] = []
+    for row in [r for r in with_values if len(r.values) != width]:
+        rows.remove(row)
+        left_out += [c.line for c in row.cells]
+        cut = row is with_values[-1] and len(row.values) < width and _at_end(lines, run_end)
+        warnings.append(
+            Problem(
+                None,
+                row.label.line.number,
+                f"de rij '{row.label.text}' is afgebroken (de tekst stopt): weggelaten uit de tabel"
+                if cut
+                else f"de rij '{row.label.text}' heeft {len(row.values)} waarden voor {width} kolommen: welke kolom "
+                "leeg is staat er niet; de rij is als tekst onder de tabel overgenomen",
+                "vul de rij aan in de content file als het document meer laat zien"
+                if cut
+                else "zet de waarden met de juiste lege cellen in de tabel in de content file",
             )
-        else:
-            return _kept(i, run_end, start_line, "de rijen hebben niet allemaal evenveel waarden")
-    elif truncated:
+        )
+        if cut:
+            left_out = left_out[: -len(row.cells)]
+    if truncated and len(widths) == 1:
         warnings.append(
             Problem(
                 None,
@@ -154,13 +163,16 @@ def grid(lines: list[Line], i: int) -> Found | None:
                 "vul de rij aan in de content file als het document meer laat zien",
             )
         )
-    width = len(next(r for r in rows if r.values).values)
     units = {numbers.multiplier(c.text) or 1 for c in header if c.kind == "unit"}
     if len(units) > 1:
         return _kept(i, run_end, start_line, "de kop noemt meer dan één eenheid")
     groups = any(not r.values for r in rows)
     header_cells = [c for c in header if c.kind in ("text", "year", "code")]
     fitted = fit_header(header_cells, width, groups)
+    added = width == 1 and fitted is not None and not fitted[0]
+    if added and fitted is not None:
+        # One column under one header cell: that cell is the table's title; the page names no column.
+        fitted = (fitted[1][0], ["Bedrag"], fitted[2])
     if fitted is None and len([c for c in header if c.kind != "unit"]) < width:
         return None  # too few header cells for a grid: another layout ("Lasten" / amount / share)
     if fitted is None:
@@ -178,11 +190,12 @@ def grid(lines: list[Line], i: int) -> Found | None:
         table_rows.append((label, values))
     columns = [x for label in labels for x in ((label, label + " (N/V)") if marked else (label,))]
     kinds: list[ColumnKind] | None = ["amount", "text"] * width if marked else None
-    table = make_table(row_header, columns, table_rows, kinds)
+    table = make_table(row_header, columns, table_rows, kinds, added=added)
     if table is None:
         return _kept(i, run_end, start_line, "de tabel is niet te lezen")
     unit = units.pop() if units else None
     found = Found(i, end, table, [r.label.line.number for r in rows], start_line, warnings=warnings, unit=unit)
+    found.left_out = left_out
     if marked:
         found.note = "met N (nadeel) en V (voordeel) zoals gedrukt"
     return found
@@ -211,13 +224,15 @@ def _rows(body: list[_Cell]) -> tuple[list[_Row] | None, list[_Cell]]:
             code, n = body[n], n + 1
         if body[n].kind != "text":
             break
-        row = _Row(body[n], code)
+        row = _Row(body[n], code, cells=[c for c in (code, body[n]) if c is not None])
         n += 1
         while n < len(body) and body[n].kind in ("num", "empty"):
             row.values.append(body[n])
+            row.cells.append(body[n])
             mark = None
             if n + 1 < len(body) and body[n + 1].kind == "mark":
                 mark, n = _MARKS[body[n + 1].text], n + 1
+                row.cells.append(body[n])
             row.marks.append(mark)
             n += 1
         rows.append(row)
@@ -254,7 +269,7 @@ def fit_header(cells: list[_Cell], width: int, groups: bool) -> tuple[str | None
                 head, cols = texts[:lead], texts[lead : len(texts) - group]
                 if any(not _row_header_like(t) for t in head):
                     continue
-                if group and any(not _row_header_like(t) for t in texts[len(texts) - group :]):
+                if group and any(_YEAR.search(t) for t in texts[len(texts) - group :]):
                     continue
                 labels = reading(cols, width)
                 if labels is not None:
@@ -283,6 +298,8 @@ def _spanning_rows(cols: list[str], width: int) -> list[str] | None:
             n += size
         if not all(_periodic(rows[-1], width // len(r)) for r in rows[:-1]):
             continue
+        if not all(_YEAR.search(t) or _COLUMN_WORDS.search(t) for r in rows[:-1] for t in r):
+            continue  # an upper row is years or column words ("Rekening", "Begroting 2020"), not titles
         readings.append([" / ".join(r[c * len(r) // width] for r in rows) for c in range(width)])
     return readings[0] if len(readings) == 1 else None
 
@@ -320,16 +337,13 @@ def _wrapped(cols: list[str], width: int) -> list[str] | None:
 
 
 def _kept(i: int, end: int, line: int, why: str) -> Found:
-    found = Found(i, end, FinanceTable(caption="Financiën", columns=[Column(label="Kolom")]), [], line, kept=True)
-    found.warnings.append(
-        Problem(
-            None,
-            line,
-            f"een tabel van één cel per alinea die niet met zekerheid te lezen is ({why}): als tekst overgenomen",
-            "zet de bedragen in een financiële tabel in de content file als ze gepubliceerd moeten worden",
-        )
+    return kept_table(
+        i,
+        end,
+        line,
+        f"een tabel van één cel per alinea die niet met zekerheid te lezen is ({why}): als tekst overgenomen",
+        "zet de bedragen in een financiële tabel in de content file als ze gepubliceerd moeten worden",
     )
-    return found
 
 
 def _last(lines: list[Line], j: int) -> bool:

@@ -200,6 +200,7 @@ def _trace(block: Block, result: ImportResult) -> None:
         if found.kept:
             _use(result, [line.number for line in block.kept], "kept")
             return
+        _use(result, [line.number for line in found.left_out], "kept")
         _use(result, [n for n in range(first, found.row_lines[-1] + 1) if n not in result.uses], "finance")
         _use(result, found.dropped, "finance")
 
