@@ -113,7 +113,7 @@ def _make(
     kinds: list[ColumnKind] | None = None,
     added: bool = False,
 ) -> FinanceTable | None:
-    kinds = kinds or [_kind([values[c] for _, values in rows]) for c in range(len(labels))]
+    kinds = kinds or [_kind([values[c] for _, values in rows], labels[c]) for c in range(len(labels))]
     try:
         return FinanceTable(
             caption=caption or "Financiën",
@@ -138,8 +138,11 @@ def make_table(
     return _make(None, None, row_header, labels, rows, kinds, added)
 
 
-def _kind(values: list[Value]) -> ColumnKind:
-    return "text" if any(isinstance(v, str) for v in values) else "amount"
+def _kind(values: list[Value], label: str = "") -> ColumnKind:
+    """Text if any cell is text; a percentage column when its heading says "%"; else amounts."""
+    if any(isinstance(v, str) for v in values):
+        return "text"
+    return "percentage" if "%" in label else "amount"
 
 
 def _placed(values: list[Value], width: int, label: str, line: int, warnings: list[Problem]) -> list[Value] | None:

@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from generator.errors import Problem
 from generator.importer import numbers, vocabulary
-from generator.importer.finance import Found, kept_table, make_table, printed_or_value
+from generator.importer.finance import Found, kept_table, make_table, printed_or_value, role_of
 from generator.importer.lines import Line, has_letter, is_sentence
 from generator.models.finance import ColumnKind, Value
 
@@ -33,6 +33,8 @@ _COLUMN_WORDS = re.compile(
     re.I,
 )
 _MAX_CELL = 80
+_MAX_LEAD = 5
+"""Header cells before the column labels: the label column's name, a caption, a group title."""
 _MIN_ROWS = 2
 
 
@@ -71,8 +73,8 @@ def _classify(line: Line) -> str | None:
         return "empty"
     if numbers.parse(text) is not None:
         return "num"
-    if numbers.unit_note(text) or (numbers.multiplier(text) and len(text) <= _MAX_CELL and "bedrag" in text.lower()):
-        return "unit"
+    if numbers.unit_note(text) or (numbers.multiplier(text) or 1) > 1:
+        return "unit"  # "(bedragen x € 1.000)", also inside a caption: "Meerjarenoverzicht (x 1.000 euro)"
     if _SIGN_NOTE.search(text) and not has_letter(re.sub(r"nadeel|voordeel", "", text, flags=re.I)):
         return "note"
     if _CODE.match(text) and not _YEAR.fullmatch(text):
@@ -130,7 +132,7 @@ def grid(lines: list[Line], i: int) -> Found | None:
     start_line = used[0].line.number
     warnings: list[Problem] = []
     widths = Counter(len(r.values) for r in with_values)
-    truncated = bool(rest) and _at_end(lines, run_end)
+    truncated = bool(rest) and rest[-1].kind in ("cut", "num", "empty", "mark") and _at_end(lines, run_end)
     width, held = max(widths.items(), key=lambda item: (item[1], item[0]))
     if len(widths) > 1 and (held < _MIN_ROWS or held * 2 <= len(with_values)):
         return _kept(i, run_end, start_line, "de rijen hebben niet allemaal evenveel waarden")
@@ -255,22 +257,23 @@ def fit_header(cells: list[_Cell], width: int, groups: bool) -> tuple[str | None
     """(row header, ``width`` column labels, number of trailing group rows) from the header cells, or None
     when no single reading fits.
 
-    Tried in order, the first that fits wins: leading cells that name the label column ("Programma",
-    "Omschrijving", or a title; never a short column label such as "Rekening 2017") are the row header;
-    trailing cells may be group rows when the body has group rows too; the rest is one row of labels, rows
-    that span the columns evenly, or labels with wrapped year cells.
+    Tried in order, fewest group rows first, the first that fits wins: leading cells that name the label
+    column ("Programma", "Omschrijving", or a title; never a short column label such as "Rekening 2017") are
+    the row header; trailing cells may be group rows when the body has group rows too (or one "Lasten"); the
+    rest is one row of labels, rows that span the columns evenly, or labels with wrapped year cells.
     """
     texts = [c.text for c in cells]
-    for reading in (_one_row, _spanning_rows, _wrapped):
-        for group in range(3 if groups else 1):
-            for lead in range(3):
+    for group in range(3):
+        for reading in (_one_row, _spanning_rows, _wrapped):
+            for lead in range(_MAX_LEAD + 1):
                 if lead + group > len(texts):
                     continue
                 head, cols = texts[:lead], texts[lead : len(texts) - group]
                 if any(not _row_header_like(t) for t in head):
                     continue
-                if group and any(_YEAR.search(t) for t in texts[len(texts) - group :]):
-                    continue
+                tail = texts[len(texts) - group :] if group else []
+                if tail and (any(_YEAR.search(t) for t in tail) or not (groups or (group == 1 and role_of(tail[0])))):
+                    continue  # a group row ("Lasten") above the first row, when the body has them too
                 labels = reading(cols, width)
                 if labels is not None:
                     return (" ".join(head) or None), labels, group
@@ -278,8 +281,9 @@ def fit_header(cells: list[_Cell], width: int, groups: bool) -> tuple[str | None
 
 
 def _row_header_like(text: str) -> bool:
-    short = len(text.split()) <= 3
-    return not _YEAR.fullmatch(text) and not (short and (_COLUMN_WORDS.search(text) or _YEAR.search(text)))
+    """Not a column label: no year in a short cell, no lone column word ("Rekening", "Begroting 2018")."""
+    words = len(text.split())
+    return not (words <= 3 and _YEAR.search(text)) and not (words <= 2 and _COLUMN_WORDS.search(text))
 
 
 def _one_row(cols: list[str], width: int) -> list[str] | None:
@@ -289,7 +293,7 @@ def _one_row(cols: list[str], width: int) -> list[str] | None:
 def _spanning_rows(cols: list[str], width: int) -> list[str] | None:
     """Header rows whose cells each span width/len(row) columns, the last row one cell per column:
     "Rekening 2017", "Begroting 2018" over "Lasten", "Baten", "Saldo", "Lasten", ... ."""
-    sizes = [s for s in range(2, width) if width % s == 0]
+    sizes = [s for s in range(2, width + 1) if width % s == 0]
     readings: list[list[str]] = []
     for split in _partitions(len(cols) - width, sizes):
         rows, n = [], 0
@@ -301,7 +305,21 @@ def _spanning_rows(cols: list[str], width: int) -> list[str] | None:
         if not all(_YEAR.search(t) or _COLUMN_WORDS.search(t) for r in rows[:-1] for t in r):
             continue  # an upper row is years or column words ("Rekening", "Begroting 2020"), not titles
         readings.append([" / ".join(r[c * len(r) // width] for r in rows) for c in range(width)])
+    if not readings and len(cols) > width:
+        readings = [labels] if (labels := _uneven_spans(cols[: len(cols) - width], cols[-width:])) else []
     return readings[0] if len(readings) == 1 else None
+
+
+def _uneven_spans(upper: list[str], lower: list[str]) -> list[str] | None:
+    """One upper row over groups of lower cells that each start with the same label: "Begroting 2020",
+    "Jaarrekening 2020", "Saldo 2020" over "Lasten", "Baten", "Lasten", "Baten", "Lasten", "Baten", "Totaal"."""
+    starts = [n for n, text in enumerate(lower) if text.casefold() == lower[0].casefold()]
+    if len(starts) != len(upper) or len(upper) < 2:
+        return None
+    if not all(_YEAR.search(t) or _COLUMN_WORDS.search(t) for t in upper):
+        return None
+    bounds = [*starts, len(lower)]
+    return [f"{upper[g]} / {lower[n]}" for g in range(len(upper)) for n in range(bounds[g], bounds[g + 1])]
 
 
 def _partitions(total: int, sizes: list[int]) -> list[list[int]]:
@@ -316,7 +334,10 @@ def _partitions(total: int, sizes: list[int]) -> list[list[int]]:
 
 
 def _periodic(row: list[str], period: int) -> bool:
-    """The lower row repeats itself under every upper cell ("Lasten, Baten, Saldo" under each year)."""
+    """The lower row repeats itself under every upper cell ("Lasten, Baten, Saldo" under each year); an upper
+    cell over one column each asks nothing of the lower row."""
+    if period == 1:
+        return True
     if period < 1 or len(row) % period:
         return False
     first = [t.casefold() for t in row[:period]]

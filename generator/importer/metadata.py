@@ -120,7 +120,7 @@ def page_title(lines: list[Line], window: int = 6) -> ProgrammeLine | None:
     above: list[Line] = []
     for line in [line for line in lines if not line.blank][:window]:
         text = line.clean
-        if _TITLE.match(text) or text.casefold() in vocabulary.BREADCRUMBS:
+        if _TITLE.match(text) or text.casefold() in vocabulary.BREADCRUMBS or text.casefold() in _KIND_WORDS:
             above.append(line)
             continue
         if title_like(text) and numbers.parse(text) is None and not numbers.unit_note(text):
