@@ -91,8 +91,8 @@ def test_nadeel_voordeel_column() -> None:
         "Programma 2 Wonen\n\nAfwijkingen\n\n(bedragen x € 1.000)\nOmschrijving Begroting 2022 Rekening 2022 Verschil\n"
         "Lasten 40.000 71.393 N 31.393\nBaten 5.000 6.200 V 1.200\n"
     )
-    # N/V printed with the amount: kept as printed, never turned into a sign by the importer.
-    assert rows == [["Lasten", 40000, 71393, "N 31.393"], ["Baten", 5000, 6200, "V 1.200"]]
+    # N/V printed with the amount: the amount as printed (unsigned) and the mark beside it, never a sign we chose.
+    assert rows == [["Lasten", 40000, 71393, 31393, "N"], ["Baten", 5000, 6200, 1200, "V"]]
 
 
 def test_003_table_rounding_is_not_warned_but_a_wrong_number_is() -> None:

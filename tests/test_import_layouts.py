@@ -108,11 +108,12 @@ def test_full_euro_table_without_a_unit() -> None:
 
 def test_nadeel_voordeel_after_the_amount() -> None:
     result = imported(U + "Omschrijving Begroting Realisatie Afwijking\nLasten 1.000 1.200 200 N\nBaten 500 700 200 V")
-    # The mark, not a sign, says which way the amount goes: kept as printed, said once.
-    assert values(only(result)) == {"Lasten": [1000, 1200, "200 N"], "Baten": [500, 700, "200 V"]}
-    assert [c.kind for c in only(result).columns] == ["amount", "amount", "text"]
-    (warning,) = result.warnings
-    assert warning.line == 6 and "N (nadeel) of V (voordeel)" in warning.message
+    # The mark, not a sign, says which way the amount goes: the amount as printed, the mark in its own column.
+    table = only(result)
+    assert values(table) == {"Lasten": [1000, 1200, 200, "N"], "Baten": [500, 700, 200, "V"]}
+    assert [c.label for c in table.columns][2:] == ["Afwijking", "Afwijking (N/V)"]
+    assert [c.kind for c in table.columns] == ["amount", "amount", "amount", "text"]
+    assert "N (nadeel) en V (voordeel)" in table.caption and result.warnings == []
     assert numbers.parse("-1.200 N") is None  # two signs: not a number
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from generator.errors import Problem
+from generator.importer import numbers
 from generator.importer.finance import Found, Recogniser, card, cells, chart_leftovers, pipes, rows, stacked
 from generator.importer.grid import grid
 from generator.importer.lines import Line
+from generator.models import FinanceTable
 
-_MARK = re.compile(r"^[NV]\s|\s[NV]$")
+_MARKED = re.compile(r"^(?:(?P<pre>[NV])\s+)?(?P<amount>[^NV\s][^\s]*?)(?:\s+(?P<post>[NV]))?$")
 RECOGNISERS: list[Recogniser] = [pipes, card, cells, grid, stacked, rows]
 
 
@@ -23,16 +24,50 @@ def find_table(lines: list[Line], i: int) -> Found | None:
 
 
 def _marked(found: Found) -> Found:
-    """Amounts printed with N or V ("68.607 N") are kept as printed text, and the table says so once."""
-    marked = [v for row in found.table.rows for v in row.values if isinstance(v, str) and _MARK.search(v)]
-    if marked:
-        found.warnings.append(
-            Problem(
-                None,
-                found.header_line,
-                f"{len(marked)} bedragen met N (nadeel) of V (voordeel), zoals '{marked[0]}', staan als tekst in de "
-                "tabel: het teken zegt welke kant het bedrag op gaat",
-                "schrijf ze als getal met het teken dat het document bedoelt, als ze getallen moeten zijn",
-            )
-        )
+    """Amounts printed with N or V ("21.580 V", "N 31.393") keep their printed value, unsigned, and the mark
+    goes into a column of its own beside them: the mark, not a sign, says which way the amount goes."""
+    table = found.table
+    marked = [
+        n
+        for n in range(len(table.columns))
+        if any(isinstance(row.values[n], str) and _mark_of(row.values[n]) for row in table.rows)
+    ]
+    if not marked:
+        return found
+    columns: list[dict[str, object]] = []
+    rows: list[list[object]] = [[] for _ in table.rows]
+    for n, column in enumerate(table.columns):
+        if n not in marked:
+            columns.append(column.model_dump())
+            for values, row in zip(rows, table.rows, strict=True):
+                values.append(row.values[n])
+            continue
+        split = [_split(row.values[n]) for row in table.rows]
+        if any(s is None for s in split):
+            return found  # a cell that is neither a marked amount nor empty: the column stays text
+        columns += [{**column.model_dump(), "kind": "amount"}, {"label": f"{column.label} (N/V)", "kind": "text"}]
+        for values, pair in zip(rows, split, strict=True):
+            assert pair is not None
+            values += pair
+    data = table.model_dump()
+    data["columns"] = columns
+    data["rows"] = [{**row.model_dump(), "values": values} for row, values in zip(table.rows, rows, strict=True)]
+    found.table = FinanceTable.model_validate(data)
+    found.note = found.note or "met N (nadeel) en V (voordeel) zoals gedrukt"
     return found
+
+
+def _split(value: object) -> list[object] | None:
+    """ "21.580 V" -> [21580, "V"]; an amount without a mark or an empty cell -> [value, None]."""
+    if value is None or isinstance(value, int | float):
+        return [value, None]
+    match = _MARKED.match(str(value))
+    if match is None or not _mark_of(value):
+        return None
+    parsed = numbers.parse(match.group("amount"))
+    return None if parsed is None else [parsed.value, _mark_of(value)]
+
+
+def _mark_of(value: object) -> str | None:
+    match = _MARKED.match(str(value))
+    return (match.group("pre") or match.group("post")) if match else None
