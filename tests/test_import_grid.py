@@ -219,3 +219,43 @@ def test_every_document_kind_of_the_cycle_is_accepted(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     (written,) = content.rglob("*.md")
     assert "kind: begrotingsnotitie" in written.read_text(encoding="utf-8")
+
+
+def test_pipe_table_under_a_unit_only_row_with_group_rows() -> None:
+    text = (
+        "Bedragen € 1.000 | |||\n"
+        "Programma | Begroting 2023 | Begroting 2024 |\n---|---|---|\n"
+        "Lasten | ||\n1. Bestuur | -8.713 | -8.749 |\nBaten | ||\n1. Bestuur | 514 | 514 |\n"
+    )
+    result = imported(text)
+    table = only(result)
+    assert table.unit == 1000 and [c.label for c in table.columns] == ["Begroting 2023", "Begroting 2024"]
+    assert [(r.label, r.values) for r in table.rows] == [
+        ("Lasten", [None, None]),
+        ("1. Bestuur", [-8713, -8749]),
+        ("Baten", [None, None]),
+        ("1. Bestuur", [514, 514]),
+    ]
+    assert result.warnings == []
+
+
+def test_pipe_header_shifted_against_its_values_is_not_published() -> None:
+    result = imported(
+        "| bedragen x € 1.000 | |||\n|---|---|---|---|\n| begroting | realisatie | resultaat | |\n| Beheer | 1.720 | 1.720 | 0 |\n"
+    )
+    assert result.tables == []
+    assert "geen kop" in result.warnings[0].message and result.warnings[0].line == 7  # the header row
+
+
+def test_pipe_row_of_percentages_is_left_out_of_an_amount_table() -> None:
+    result = imported(
+        "(bedragen x € 1.000) | ||\n---|---|---|\nNorm | 2025 | 2026 |\nTotaal | 230.150 | 237.153 |\nPercentage | 30% | 30% |\n"
+    )
+    assert grid(only(result)) == {"Totaal": [230150, 237153]}
+    assert any("percentages" in w.message and w.line == 9 for w in result.warnings)
+
+
+def test_a_page_that_opens_with_prose_takes_its_first_heading() -> None:
+    text = "Dit overzicht vat de cijfers samen, zoals elk jaar.\n\nStructureel evenwicht\n\nDe begroting is in evenwicht.\n"
+    result = import_text(text, "t.txt", FLAGS)
+    assert result.programme is not None and result.programme.title == "Structureel evenwicht"

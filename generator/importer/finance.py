@@ -491,7 +491,8 @@ def pipes(lines: list[Line], i: int) -> Found | None:
             parsed = numbers.parse(text)
             percentages |= parsed is not None and parsed.kind == "percentage"
             values.append(printed_or_value(parsed, text) if parsed else (None if numbers.is_empty_cell(text) else text))
-        placed = _placed(values, width, row[0], line.number, warnings)
+        group = all(v is None for v in values)  # "Baten | | |": a group row, its cells empty
+        placed = [None] * width if group else _placed(values, width, row[0], line.number, warnings)
         if placed is not None and percentages and not shares:
             warnings.append(_percentage_row(row[0], line.number))
             placed = None
@@ -501,6 +502,15 @@ def pipes(lines: list[Line], i: int) -> Found | None:
         table_rows.append((row[0], placed))
         row_lines.append(line.number)
     unit = unit_in_header or next((u for cell in header if (u := numbers.multiplier(cell))), None)
+    unnamed = [n for n, label in enumerate(header[1:]) if not label]
+    if any(values[n] is not None for _, values in table_rows for n in unnamed):
+        return kept_table(
+            i,
+            j,
+            header_line.number,
+            "een kolom met bedragen heeft geen kop (de kop staat misschien een cel verschoven): als tekst overgenomen",
+            "zet de tabel met de juiste kolomnamen in de content file als de bedragen gepubliceerd moeten worden",
+        )
     table = _make(None, unit, header[0] or None, header[1:], table_rows)
     if table is None:
         return None
@@ -521,8 +531,10 @@ def _pipe_header(body: list[tuple[Line, list[str]]]) -> tuple[Line, list[str], l
     """The header rows of a pipe table (up to three rows without a number, as in "Begroting" over "2022" or
     "Primair" / "na wijziging"), joined per column; an empty header cell continues the one to its left."""
     count = 1
-    while count < min(3, len(body) - 1) and not any(
-        numbers.parse(c) and not _YEAR.fullmatch(c) for c in body[count][1][1:]
+    while (
+        count < min(3, len(body) - 1)
+        and any(body[count][1][1:])  # a label with empty cells ("Lasten | | |") is a group row, not a header
+        and not any(numbers.parse(c) and not _YEAR.fullmatch(c) for c in body[count][1][1:])
     ):
         count += 1
     if count == 1:

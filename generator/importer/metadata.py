@@ -114,19 +114,25 @@ def find_programme(lines: list[Line], window: int = 6) -> ProgrammeLine | None:
 
 
 def page_title(lines: list[Line], window: int = 6) -> ProgrammeLine | None:
-    """A sub-page of a chapter ("Overzicht baten en lasten", "Financiën") names no programme: its own title,
-    the first title among the first lines that is not a document title ("Begroting 2020") or a breadcrumb,
-    stands for the chapter."""
+    """A sub-page of a chapter ("Overzicht baten en lasten", "Financiën") names no programme: its own title
+    stands for the chapter. That is the first title among the first lines that is not a document title
+    ("Begroting 2020") or a breadcrumb; on a page that opens with prose, its first heading."""
     above: list[Line] = []
-    for line in [line for line in lines if not line.blank][:window]:
+    texts = [line for line in lines if not line.blank]
+    for n, line in enumerate(texts[:window]):
         text = line.clean
         if _TITLE.match(text) or text.casefold() in vocabulary.BREADCRUMBS or text.casefold() in _KIND_WORDS:
             above.append(line)
             continue
-        if title_like(text) and numbers.parse(text) is None and not numbers.unit_note(text):
+        if _page_heading(text):
             return _split_above(ProgrammeLine(Programme(title=text), line, [], []), above)
-        return None
+        first = next((later for later in texts[n + 1 :] if _page_heading(later.clean)), None)
+        return None if first is None else ProgrammeLine(Programme(title=first.clean), first, [], [])
     return None
+
+
+def _page_heading(text: str) -> bool:
+    return title_like(text) and "|" not in text and numbers.parse(text) is None and not numbers.unit_note(text)
 
 
 def _split_above(found: ProgrammeLine, above: list[Line]) -> ProgrammeLine:
