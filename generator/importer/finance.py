@@ -492,7 +492,7 @@ def pipes(lines: list[Line], i: int) -> Found | None:
             percentages |= parsed is not None and parsed.kind == "percentage"
             values.append(printed_or_value(parsed, text) if parsed else (None if numbers.is_empty_cell(text) else text))
         group = all(v is None for v in values)  # "Baten | | |": a group row, its cells empty
-        placed = [None] * width if group else _placed(values, width, row[0], line.number, warnings)
+        placed: list[Value] | None = [None] * width if group else _placed(values, width, row[0], line.number, warnings)
         if placed is not None and percentages and not shares:
             warnings.append(_percentage_row(row[0], line.number))
             placed = None

@@ -269,7 +269,7 @@ def fit_header(cells: list[_Cell], width: int, groups: bool) -> tuple[str | None
                 if lead + group > len(texts):
                     continue
                 head, cols = texts[:lead], texts[lead : len(texts) - group]
-                if any(not _row_header_like(t) for t in head):
+                if any(not _row_header_like(t) for t in head[:-1]) or (head and not _corner(head[-1])):
                     continue
                 tail = texts[len(texts) - group :] if group else []
                 if tail and (any(_YEAR.search(t) for t in tail) or not (groups or (group == 1 and role_of(tail[0])))):
@@ -278,6 +278,11 @@ def fit_header(cells: list[_Cell], width: int, groups: bool) -> tuple[str | None
                 if labels is not None:
                     return (" ".join(head) or None), labels, group
     return None
+
+
+def _corner(text: str) -> bool:
+    """The cell above the labels may name them ("Programma", "Lasten") or be part of a caption."""
+    return _row_header_like(text) or text.casefold() in ("lasten", "baten")
 
 
 def _row_header_like(text: str) -> bool:
