@@ -261,3 +261,22 @@ def test_a_page_that_opens_with_prose_takes_its_first_heading() -> None:
     text = "Dit overzicht vat de cijfers samen.\n\nStructureel evenwicht\n\nDe begroting is in evenwicht.\n"
     result = import_text(text, "t.txt", FLAGS)
     assert result.programme is not None and result.programme.title == "Structureel evenwicht"
+
+
+def test_row_layout_with_a_header_of_years_and_a_percentage_row() -> None:
+    result = imported(
+        "(bedragen x € 1.000)\nRenterisiconorm 2025 2026 2027\n1. Begrotingstotaal 230.150 237.153 244.104\n"
+        "2. Vastgesteld percentage 30% 30% 30%\n3. Renterisiconorm (30% van 1.) 69.045 71.146 73.231\n"
+    )
+    table = only(result)
+    assert table.row_header == "Renterisiconorm" and [c.label for c in table.columns] == ["2025", "2026", "2027"]
+    assert grid(table) == {
+        "1. Begrotingstotaal": [230150, 237153, 244104],
+        "3. Renterisiconorm (30% van 1.)": [69045, 71146, 73231],
+    }
+    assert [w.line for w in result.warnings] == [8] and "percentages" in result.warnings[0].message
+
+
+def test_a_label_beside_a_year_is_a_heading_not_a_row_of_euros() -> None:
+    result = imported("Bedragen x € 1.000\nRekening 2021\nBegroting 2022\n")
+    assert result.tables == []

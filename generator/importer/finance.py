@@ -302,8 +302,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _header_years(label: str, values: list[str]) -> bool:
-    """ "Omschrijving Raming 2020 Raming 2021": column labels ending in years, not a row of amounts."""
-    return all(_YEAR.fullmatch(v) for v in values) and any(_YEAR.fullmatch(w) for w in label.split())
+    """ "Omschrijving Raming 2020 Raming 2021", "Renterisiconorm 2025 2026 2027", "Rekening 2021": column
+    labels ending in years, not a row of amounts (an amount of four digits is printed with its dot, "2.025")."""
+    return all(_YEAR.fullmatch(v) for v in values)
 
 
 def rows(lines: list[Line], i: int) -> Found | None:
@@ -383,6 +384,14 @@ def rows(lines: list[Line], i: int) -> Found | None:
             if p is not None and n >= len(kinds):
                 kinds.append(p.kind)
     kinds += ["amount"] * (width - len(kinds))
+    for line, (label, cells_) in found:
+        if line.number in row_lines and any(
+            p is not None and p.kind != kinds[n] for n, p in enumerate(numbers.parse(c) for c in cells_)
+        ):
+            warnings.append(_percentage_row(label, line.number))
+            k = row_lines.index(line.number)
+            del row_lines[k], table_rows[k]
+            left_out.append(line)
     for _, values_ in table_rows:
         kinds = [("text" if isinstance(v, str) else k) for k, v in zip(kinds, values_, strict=True)]
     after = _next(lines, end)
@@ -415,6 +424,13 @@ def _columns(header: Line, width: int) -> tuple[str | None, list[str]] | None:
         fitted = _fit(runs, width, unit.group(0).strip() if unit else None)
         if fitted is not None:
             return fitted
+    words = rest.split()
+    if (
+        len(words) > width
+        and all(_YEAR.fullmatch(w) for w in words[-width:])
+        and not _YEAR.search(" ".join(words[:-width]))
+    ):
+        return " ".join(words[:-width]), words[-width:]  # "Renterisiconorm 2025 2026 2027": one year a column
     # Cut at capitals; where the labels carry years, the cut after each year must give the same labels
     # (a row header may stand before the first), or the cut is a guess.
     by_capitals = _fit(_split_capitals(rest), width, unit.group(0).strip() if unit else None)
@@ -522,7 +538,7 @@ def _percentage_row(label: str, line: int) -> Problem:
     return Problem(
         None,
         line,
-        f"de rij '{label}' heeft percentages in kolommen met bedragen: als tekst onder de tabel overgenomen",
+        f"de rij '{label}' heeft percentages naast bedragen in dezelfde kolommen: als tekst onder de tabel overgenomen",
         "zet de percentages in een eigen tabel in de content file als ze gepubliceerd moeten worden",
     )
 
