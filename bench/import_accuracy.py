@@ -119,14 +119,17 @@ def score_file(
     cells = published_cells(document) if document else []
     explained: set[int] = set()
     seen: Counter[tuple[str, str, str]] = Counter()
+    repeats = Counter((norm(r["label"]), norm(r["column"]), norm(r.get("section") or "")) for r in answer["rows"])
     for row in answer["rows"]:
         # The k-th answer row with this label and column is the k-th published one (a label can recur in
         # several tables of a page).
         key = (norm(row["label"]), norm(row["column"]), norm(row.get("section") or ""))
-        found = _candidates(cells, row)
+        found = everywhere = _candidates(cells, row)
         if len(found) > 1:
             same_table = [c for c in found if c.table == row["table"]]
-            found = same_table if len(same_table) == 1 else found[seen[key] : seen[key] + 1]
+            # Otherwise the k-th of them, when the page and the import have as many such cells.
+            by_order = found[seen[key] : seen[key] + 1] if len(found) == repeats[key] else []
+            found = same_table if len(same_table) == 1 else by_order
         seen[key] += 1
         explained.update(id(c) for c in found)
         expected = row["euros"]
@@ -138,7 +141,7 @@ def score_file(
                     f"wrong: {row['label']!r} / {row['column']!r}: published {[c.euros for c in found]}, "
                     f"printed {row['printed']!r} = {expected}"
                 )
-        elif columns := {c.column for c in cells if _label_matches(c, row)}:
+        elif not everywhere and (columns := {c.column for c in cells if _label_matches(c, row)}):
             # The row is published, but under headings the page does not give this cell: a shifted or
             # mislabelled column is a wrong number for whoever reads it.
             outcome = "wrong"

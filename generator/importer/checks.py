@@ -66,10 +66,7 @@ def _saldo_rows(table: FinanceTable, warn: Warn) -> None:
     for k, saldo in enumerate(table.rows):
         if saldo.role != "saldo":
             continue
-        group = list(reversed(table.rows[:k]))
-        group = group[: next((n for n, r in enumerate(group) if r.role == "saldo"), len(group))]
-        lasten = next((r for r in group if r.role == "lasten"), None)
-        baten = next((r for r in group if r.role == "baten"), None)
+        lasten, baten = _operands(table.rows, k)
         if lasten is None or baten is None:
             continue
         for n in _amount_columns(table):
@@ -82,6 +79,17 @@ def _saldo_rows(table: FinanceTable, warn: Warn) -> None:
             if all(abs(sv - expected) > TOLERANCE for expected, _ in readings):
                 expected, rule = min(readings, key=lambda reading: abs(sv - reading[0]))
                 warn(saldo, n, sv, expected, rule)
+
+
+def _operands(rows: list[Row], k: int) -> tuple[Row | None, Row | None]:
+    """The lasten and baten rows of the saldo row ``k``: nearest to it, between the saldo rows around it."""
+    saldi = [n for n, r in enumerate(rows) if r.role == "saldo"]
+    before = max((n for n in saldi if n < k), default=-1)
+    after = min((n for n in saldi if n > k), default=len(rows))
+    group = sorted(range(before + 1, after), key=lambda n: abs(n - k))
+    lasten = next((rows[n] for n in group if rows[n].role == "lasten"), None)
+    baten = next((rows[n] for n in group if rows[n].role == "baten"), None)
+    return lasten, baten
 
 
 def _column(table: FinanceTable, pattern: str) -> int | None:

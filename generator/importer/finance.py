@@ -162,6 +162,17 @@ def _placed(values: list[Value], width: int, label: str, line: int, warnings: li
     return None
 
 
+def cut_off(label: str, line: int) -> Problem:
+    """The text stops on this row's line (no line break after it): its last number may be cut short."""
+    return Problem(
+        None,
+        line,
+        f"de tekst stopt in de rij '{label}': het laatste bedrag is misschien afgebroken; de rij is als tekst "
+        "onder de tabel overgenomen",
+        "vul de rij aan in de content file als het document meer laat zien",
+    )
+
+
 def kept_table(start: int, end: int, line: int, message: str, hint: str) -> Found:
     """Lines that hold a table whose numbers cannot be published with certainty: kept as text, one warning."""
     table = FinanceTable(caption="Financiën", columns=[Column(label="Kolom")])
@@ -362,6 +373,10 @@ def rows(lines: list[Line], i: int) -> Found | None:
     left_out: list[Line] = []
     kinds: list[ColumnKind] = []
     for line, (label, cells_) in found:
+        if line is lines[-1]:
+            warnings.append(cut_off(label, line.number))
+            left_out.append(line)
+            continue
         numbers_ = [numbers.parse(c) for c in cells_]
         values: list[Value] = [printed_or_value(p, c) if p else None for p, c in zip(numbers_, cells_, strict=True)]
         for cell, number in zip(cells_, numbers_, strict=True):
@@ -501,6 +516,10 @@ def pipes(lines: list[Line], i: int) -> Found | None:
     left_out: list[Line] = []
     shares = any("%" in cell for cell in header[1:])
     for line, row in data:
+        if line is lines[-1] and not line.clean.endswith("|"):
+            warnings.append(cut_off(row[0], line.number))
+            left_out.append(line)
+            continue
         values: list[Value] = []
         percentages = False
         for text in row[1 : width + 1]:

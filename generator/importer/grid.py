@@ -123,6 +123,9 @@ def grid(lines: list[Line], i: int) -> Found | None:
     rows, rest = _rows(body)
     if rows is None:
         return None
+    if rows[-1].cells[-1].last == len(lines) - 1 and rows[-1].values:
+        # The text stops on the last cell, without a line break: that number may be cut short.
+        rest = [*rows.pop().cells, *rest]
     with_values = [r for r in rows if r.values]
     if len(with_values) < _MIN_ROWS and not (with_values and len(with_values[0].values) >= 2):
         return None

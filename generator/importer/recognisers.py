@@ -18,6 +18,8 @@ def find_table(lines: list[Line], i: int) -> Found | None:
     """The first recogniser that sees a table starting at line index ``i``."""
     for recognise in RECOGNISERS:
         found = recognise(lines, i)
+        if found is not None and not found.kept and not found.table.rows:
+            found.kept, found.left_out = True, []  # every row left out: the whole table is text, as warned
         if found is not None:
             return found if found.kept else _marked(chart_leftovers(lines, found))
     return None
