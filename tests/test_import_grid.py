@@ -280,3 +280,20 @@ def test_row_layout_with_a_header_of_years_and_a_percentage_row() -> None:
 def test_a_label_beside_a_year_is_a_heading_not_a_row_of_euros() -> None:
     result = imported("Bedragen x € 1.000\nRekening 2021\nBegroting 2022\n")
     assert result.tables == []
+
+
+def test_rows_under_a_header_of_years_with_group_lines_and_years_in_labels() -> None:
+    result = imported(
+        "2026 2027 2028\nSaldo Begroting 2025 -5.639.000 -5.198.000 -5.888.000\n"
+        "A. Bijstellingen:\nI. Septembercirculaire 2024 477.000 251.000 323.000\n"
+        "III. Actualisatie jaarschijf 2028 465.000\n"
+    )
+    table = only(result)
+    assert table.unit == 1 and [c.label for c in table.columns] == ["2026", "2027", "2028"]
+    assert grid(table) == {
+        "Saldo Begroting 2025": [-5639000, -5198000, -5888000],
+        "A. Bijstellingen:": [None, None, None],
+        "I. Septembercirculaire 2024": [477000, 251000, 323000],
+    }
+    (warning,) = result.warnings  # one value for three years: which year the text does not say
+    assert warning.line == 8 and "1 waarden voor 3 kolommen" in warning.message

@@ -146,9 +146,9 @@ def _kind(values: list[Value], label: str = "") -> ColumnKind:
 
 
 def _placed(values: list[Value], width: int, label: str, line: int, warnings: list[Problem]) -> list[Value] | None:
-    """The row's values, or None when there are fewer than columns: which cell is empty the text does not say,
-    so the row is left out of the table (kept as text below it) with a warning."""
-    if len(values) >= width:
+    """The row's values, or None when there are fewer or more than columns: which cell is empty (or extra)
+    the text does not say, so the row is left out of the table (kept as text below it) with a warning."""
+    if len(values) == width:
         return values
     warnings.append(
         Problem(
@@ -342,6 +342,8 @@ def rows(lines: list[Line], i: int) -> Found | None:
     end = i
     while j is not None and j <= end + 1:
         parsed = split_row(lines[j].clean)
+        if parsed is None and header is not None and _group_line(lines, j):
+            parsed = (lines[j].clean, [])  # "A. Financiële bijstellingen:" over the rows that follow
         if parsed is None:
             break
         found.append((lines[j], parsed))
@@ -349,7 +351,12 @@ def rows(lines: list[Line], i: int) -> Found | None:
         j = _next(lines, end)
     if j is not None and j <= end + 1 and ambiguous_glued(lines[j].clean):
         return None  # a row whose glued cells cannot be cut: the whole table stays text, with warnings
-    width = max(len(values) for _, (_, values) in found) if found else 0
+    years = _year_header(header)
+    if years:
+        # A header of years ("2026 2027 2028 2029") says how many values a row has: a year before them is
+        # part of the label ("Saldo Begroting 2025 -5.639.000 ...").
+        found = [(line, _refit(label, values)) for line, (label, values) in found]
+    width = years or (max(len(values) for _, (_, values) in found) if found else 0)
     roles = sum(1 for _, (label, _) in found if role_of(label))
     if not found or not (len(found) >= 2 or (header and width >= 2)) or not (roles or header):
         return None
@@ -376,6 +383,10 @@ def rows(lines: list[Line], i: int) -> Found | None:
         if line is lines[-1]:
             warnings.append(cut_off(label, line.number))
             left_out.append(line)
+            continue
+        if not cells_:
+            table_rows.append((label, [None] * width))  # a group row
+            row_lines.append(line.number)
             continue
         numbers_ = [numbers.parse(c) for c in cells_]
         values: list[Value] = [printed_or_value(p, c) if p else None for p, c in zip(numbers_, cells_, strict=True)]
@@ -418,6 +429,36 @@ def rows(lines: list[Line], i: int) -> Found | None:
     return Found(start, end, table, row_lines, first, warnings=warnings, unit=unit, left_out=left_out)
 
 
+def _group_line(lines: list[Line], j: int) -> bool:
+    """A short label without amounts, directly followed by a row: the title of a group of rows."""
+    text = lines[j].clean
+    after = _next(lines, j + 1)
+    return (
+        has_letter(text)
+        and not ambiguous_glued(text)
+        and len(text) <= 80
+        and not is_sentence(text.rstrip(":"))
+        and not any(numbers.parse(t) for t in numbers.tokens(text))
+        and after is not None
+        and after <= j + 2
+        and split_row(lines[after].clean) is not None
+    )
+
+
+def _year_header(header: Line | None) -> int:
+    """The number of columns of a header that is only years ("2026 2027 2028 2029"), else 0."""
+    words = header.clean.split() if header else []
+    return len(words) if words and all(_YEAR.fullmatch(w) for w in words) else 0
+
+
+def _refit(label: str, values: list[str]) -> tuple[str, list[str]]:
+    """Under a header of years no value is a year: leading year cells belong to the label."""
+    values = list(values)
+    while values and _YEAR.fullmatch(values[0]) and len(values) > 1:
+        label = f"{label} {values.pop(0)}"
+    return label, values
+
+
 def ambiguous_glued(text: str) -> bool:
     """A label with digits glued to it that no cut at thousands dots explains ("Lasten34.879353")."""
     return bool(numbers.GLUED_LINE.match(text)) and not any(numbers.parse(c) for c in numbers.tokens(text))
@@ -441,11 +482,11 @@ def _columns(header: Line, width: int) -> tuple[str | None, list[str]] | None:
             return fitted
     words = rest.split()
     if (
-        len(words) > width
+        len(words) >= width
         and all(_YEAR.fullmatch(w) for w in words[-width:])
         and not _YEAR.search(" ".join(words[:-width]))
     ):
-        return " ".join(words[:-width]), words[-width:]  # "Renterisiconorm 2025 2026 2027": one year a column
+        return " ".join(words[:-width]) or None, words[-width:]  # "Renterisiconorm 2025 2026": a year a column
     # Cut at capitals; where the labels carry years, the cut after each year must give the same labels
     # (a row header may stand before the first), or the cut is a guess.
     by_capitals = _fit(_split_capitals(rest), width, unit.group(0).strip() if unit else None)
