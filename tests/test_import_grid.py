@@ -296,4 +296,4 @@ def test_rows_under_a_header_of_years_with_group_lines_and_years_in_labels() -> 
         "I. Septembercirculaire 2024": [477000, 251000, 323000],
     }
     (warning,) = result.warnings  # one value for three years: which year the text does not say
-    assert warning.line == 8 and "1 waarden voor 3 kolommen" in warning.message
+    assert warning.line == 9 and "1 waarden voor 3 kolommen" in warning.message
