@@ -135,7 +135,7 @@ def grid(lines: list[Line], i: int) -> Found | None:
     start_line = used[0].line.number
     warnings: list[Problem] = []
     widths = Counter(len(r.values) for r in with_values)
-    truncated = bool(rest) and rest[-1].kind in ("cut", "num", "empty", "mark") and _at_end(lines, run_end)
+    truncated = _partial_row(rest) and _at_end(lines, run_end)
     width, held = max(widths.items(), key=lambda item: (item[1], item[0]))
     if len(widths) > 1 and (held < _MIN_ROWS or held * 2 <= len(with_values)):
         return _kept(i, run_end, start_line, "de rijen hebben niet allemaal evenveel waarden")
@@ -159,12 +159,17 @@ def grid(lines: list[Line], i: int) -> Found | None:
         )
         if cut:
             left_out = left_out[: -len(row.cells)]
+    if truncated:
+        # The cells after the last whole row, where the text stops: text below the table, as printed.
+        left_out += [c.line for c in rest]
+        end = run_end
     if truncated and len(widths) == 1:
         warnings.append(
             Problem(
                 None,
                 rest[0].line.number,
-                "de tabel is afgebroken (de tekst stopt midden in een rij): de laatste cellen zijn weggelaten",
+                "de tabel is afgebroken (de tekst stopt midden in een rij): de laatste cellen staan als tekst "
+                "onder de tabel",
                 "vul de rij aan in de content file als het document meer laat zien",
             )
         )
@@ -373,6 +378,15 @@ def _kept(i: int, end: int, line: int, why: str) -> Found:
         f"een tabel van één cel per alinea die niet met zekerheid te lezen is ({why}): als tekst overgenomen",
         "zet de bedragen in een financiële tabel in de content file als ze gepubliceerd moeten worden",
     )
+
+
+def _partial_row(rest: list[_Cell]) -> bool:
+    """The cells after the last whole row are one row begun and not finished: a label (perhaps with its
+    code) and some values, or a value cut short."""
+    kinds = [c.kind for c in rest]
+    while kinds and kinds[0] in ("code", "text"):
+        kinds.pop(0)
+    return bool(kinds) and len(rest) - len(kinds) <= 2 and all(k in ("cut", "num", "empty", "mark") for k in kinds)
 
 
 def _last(lines: list[Line], j: int) -> bool:
