@@ -296,6 +296,8 @@ def _split_row(text: str) -> tuple[str, tuple[str, ...]] | None:
     while n > 0 and (numbers.parse(cells_[n - 1]) is not None or numbers.is_empty_cell(cells_[n - 1])):
         n -= 1
     label, values = " ".join(cells_[:n]), cells_[n:]
+    if values and n and _GLUED_LABEL_END.search(cells_[n - 1]):
+        return None  # "Baten657 835": where the label ends is a guess (see ambiguous_glued)
     if not values or all(numbers.is_empty_cell(v) for v in values):
         glued = re.match(r"^(.*?[^\W\d_)])\s*([(\-\u2212\u2013]?\d[\d.,()\-\u2212\u2013]*)$", collapse(text))
         parts = numbers.split_glued(glued.group(2)) if glued else None
@@ -352,10 +354,9 @@ def rows(lines: list[Line], i: int) -> Found | None:
     if j is not None and j <= end + 1 and ambiguous_glued(lines[j].clean):
         return None  # a row whose glued cells cannot be cut: the whole table stays text, with warnings
     years = _year_header(header)
-    if years:
-        # A header of years ("2026 2027 2028 2029") says how many values a row has: a year before them is
-        # part of the label ("Saldo Begroting 2025 -5.639.000 ...").
-        found = [(line, _refit(label, values)) for line, (label, values) in found]
+    # A bare year before the amounts is part of the label ("Saldo Begroting 2025 -5.639.000 ..."): an amount
+    # of four digits is printed with its dot.
+    found = [(line, _refit(label, values)) for line, (label, values) in found]
     width = years or (max(len(values) for _, (_, values) in found) if found else 0)
     roles = sum(1 for _, (label, _) in found if role_of(label))
     if not found or not (len(found) >= 2 or (header and width >= 2)) or not (roles or header):
@@ -380,10 +381,6 @@ def rows(lines: list[Line], i: int) -> Found | None:
     left_out: list[Line] = []
     kinds: list[ColumnKind] = []
     for line, (label, cells_) in found:
-        if line is lines[-1]:
-            warnings.append(cut_off(label, line.number))
-            left_out.append(line)
-            continue
         if not cells_:
             table_rows.append((label, [None] * width))  # a group row
             row_lines.append(line.number)
@@ -460,8 +457,19 @@ def _refit(label: str, values: list[str]) -> tuple[str, list[str]]:
 
 
 def ambiguous_glued(text: str) -> bool:
-    """A label with digits glued to it that no cut at thousands dots explains ("Lasten34.879353")."""
-    return bool(numbers.GLUED_LINE.match(text)) and not any(numbers.parse(c) for c in numbers.tokens(text))
+    """A label with digits glued to it that no cut at thousands dots explains ("Lasten34.879353"), also
+    before further cells ("Baten657 835 1.035": is the first value 657, or 57?)."""
+    if numbers.GLUED_LINE.match(text) and not any(numbers.parse(c) for c in numbers.tokens(text)):
+        return True
+    cells_ = numbers.tokens(collapse(text))
+    n = len(cells_)
+    while n > 0 and (numbers.parse(cells_[n - 1]) is not None or numbers.is_empty_cell(cells_[n - 1])):
+        n -= 1
+    return 0 < n < len(cells_) and bool(_GLUED_LABEL_END.search(cells_[n - 1]))
+
+
+_GLUED_LABEL_END = re.compile(r"[^\W\d_][(\-\u2212\u2013]?\d[\d.,]*\)?$")
+"""The last word of a label ends in digits glued to its letters: "Baten657"."""
 
 
 def _columns(header: Line, width: int) -> tuple[str | None, list[str]] | None:
@@ -557,10 +565,6 @@ def pipes(lines: list[Line], i: int) -> Found | None:
     left_out: list[Line] = []
     shares = any("%" in cell for cell in header[1:])
     for line, row in data:
-        if line is lines[-1] and not line.clean.endswith("|"):
-            warnings.append(cut_off(row[0], line.number))
-            left_out.append(line)
-            continue
         values: list[Value] = []
         percentages = False
         for text in row[1 : width + 1]:

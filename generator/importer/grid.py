@@ -279,6 +279,8 @@ def fit_header(cells: list[_Cell], width: int, groups: bool) -> tuple[str | None
                 head, cols = texts[:lead], texts[lead : len(texts) - group]
                 if any(not _row_header_like(t) for t in head[:-1]) or (head and not _corner(head[-1])):
                     continue
+                if any(_YEAR.search(t) for t in head) and any(_YEAR.search(t) for t in cols):
+                    continue  # where the column labels carry years, a leading cell with a year is one of them
                 tail = texts[len(texts) - group :] if group else []
                 if tail and (any(_YEAR.search(t) for t in tail) or not (groups or (group == 1 and role_of(tail[0])))):
                     continue  # a group row ("Lasten") above the first row, when the body has them too

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 
 from generator.importer import numbers
-from generator.importer.finance import Found, Recogniser, card, cells, chart_leftovers, pipes, rows, stacked
+from generator.importer.finance import (
+    Found,
+    Recogniser,
+    card,
+    cells,
+    chart_leftovers,
+    cut_off,
+    pipes,
+    rows,
+    stacked,
+)
 from generator.importer.grid import grid
 from generator.importer.lines import Line
 from generator.models import FinanceTable
@@ -18,11 +28,31 @@ def find_table(lines: list[Line], i: int) -> Found | None:
     """The first recogniser that sees a table starting at line index ``i``."""
     for recognise in RECOGNISERS:
         found = recognise(lines, i)
+        if found is not None and not found.kept:
+            found = _cut_at_the_end(lines, found)
         if found is not None and not found.kept and not found.table.rows:
             found.kept, found.left_out = True, []  # every row left out: the whole table is text, as warned
         if found is not None:
             return found if found.kept else _marked(chart_leftovers(lines, found))
     return None
+
+
+def _cut_at_the_end(lines: list[Line], found: Found) -> Found:
+    """The text stops inside the table's last row, without a line break: its last number may be cut short
+    ("-2.394.855" exported as "-2.394"), so the row is left out of the table, as text, with a warning."""
+    last = lines[-1] if lines else None
+    if last is None or last.blank or found.end < len(lines) or not found.row_lines:
+        return found
+    if any(line.number == last.number for line in found.left_out) or found.row_lines[-1] > last.number:
+        return found
+    if last.number != found.row_lines[-1] and numbers.parse(last.clean) is None:
+        return found  # the text ends on something after the rows (a unit line, a note), not in a row
+    first = found.row_lines[-1]
+    found.left_out += [line for line in lines if first <= line.number <= last.number and not line.blank]
+    found.warnings.append(cut_off(found.table.rows[-1].label, first))
+    found.table = found.table.model_copy(update={"rows": found.table.rows[:-1]})
+    found.row_lines = found.row_lines[:-1]
+    return found
 
 
 def _marked(found: Found) -> Found:
