@@ -34,6 +34,8 @@ _COLUMN_WORDS = re.compile(
 )
 _MAX_CELL = 80
 _MAX_LEAD = 5
+_LABEL_COLUMN = {"omschrijving", "programma", "taakveld", "product", "productgroep", "onderdeel", "post", "thema"}
+"""Names of the label column: the one header cell a table of a single row may set aside."""
 """Header cells before the column labels: the label column's name, a caption, a group title."""
 _MIN_ROWS = 2
 
@@ -178,7 +180,11 @@ def grid(lines: list[Line], i: int) -> Found | None:
         return _kept(i, run_end, start_line, "de kop noemt meer dan één eenheid")
     groups = any(not r.values for r in rows)
     header_cells = [c for c in header if c.kind in ("text", "year", "code")]
-    fitted = fit_header(header_cells, width, groups)
+    # One row alone hardly says how many columns there are: its header may set no cell aside but the name of
+    # the label column ("Omschrijving").
+    alone = len(with_values) == 1
+    named = bool(header_cells) and header_cells[0].text.casefold() in _LABEL_COLUMN
+    fitted = fit_header(header_cells, width, groups, max_lead=(1 if named else 0) if alone else _MAX_LEAD, alone=alone)
     added = width == 1 and fitted is not None and not fitted[0]
     if added and fitted is not None:
         # One column under one header cell: that cell is the table's title; the page names no column.
@@ -261,7 +267,9 @@ def _count(rows: list[_Row]) -> int:
     return sum(1 + (r.code is not None) + len(r.values) + sum(m is not None for m in r.marks) for r in rows)
 
 
-def fit_header(cells: list[_Cell], width: int, groups: bool) -> tuple[str | None, list[str], int] | None:
+def fit_header(
+    cells: list[_Cell], width: int, groups: bool, max_lead: int = _MAX_LEAD, alone: bool = False
+) -> tuple[str | None, list[str], int] | None:
     """(row header, ``width`` column labels, number of trailing group rows) from the header cells, or None
     when no single reading fits.
 
@@ -271,9 +279,9 @@ def fit_header(cells: list[_Cell], width: int, groups: bool) -> tuple[str | None
     rest is one row of labels, rows that span the columns evenly, or labels with wrapped year cells.
     """
     texts = [c.text for c in cells]
-    for group in range(3):
+    for group in range(1 if alone else 3):
         for reading in (_one_row, _spanning_rows, _wrapped):
-            for lead in range(_MAX_LEAD + 1):
+            for lead in range(max_lead + 1):
                 if lead + group > len(texts):
                     continue
                 head, cols = texts[:lead], texts[lead : len(texts) - group]
@@ -319,7 +327,9 @@ def _spanning_rows(cols: list[str], width: int) -> list[str] | None:
             continue
         if not all(_YEAR.search(t) or _COLUMN_WORDS.search(t) for r in rows[:-1] for t in r):
             continue  # an upper row is years or column words ("Rekening", "Begroting 2020"), not titles
-        readings.append([" / ".join(r[c * len(r) // width] for r in rows) for c in range(width)])
+        joined = [" / ".join(r[c * len(r) // width] for r in rows) for c in range(width)]
+        if all(len(_YEAR.findall(label)) <= 1 for label in joined):  # a column of two years is no reading
+            readings.append(joined)
     if not readings and len(cols) > width:
         readings = [labels] if (labels := _uneven_spans(cols[: len(cols) - width], cols[-width:])) else []
     return readings[0] if len(readings) == 1 else None
