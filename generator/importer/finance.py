@@ -22,7 +22,7 @@ from functools import lru_cache
 from pydantic import ValidationError
 
 from generator.errors import Problem
-from generator.importer import numbers
+from generator.importer import numbers, vocabulary
 from generator.importer.lines import Line, collapse, has_letter, is_sentence, title_like
 from generator.models import Column, FinanceTable, Row
 from generator.models.finance import ColumnKind, RowRole, Value
@@ -217,8 +217,8 @@ def stacked(lines: list[Line], i: int) -> Found | None:
 def cells(lines: list[Line], i: int) -> Found | None:
     """A header of one cell per line ("Omschrijving", "Beschikbaar", "(€)", ...) over rows of one cell per line."""
     first = lines[i].clean
-    if not _header_cell(first):
-        return None
+    if not _header_cell(first) or first.casefold() not in vocabulary.LABEL_COLUMN:
+        return None  # the first cell is the label column's name ("Omschrijving"); anything else: see grid
     labels: list[str] = []
     units: set[int] = set()
     j = _next(lines, i + 1)

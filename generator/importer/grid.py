@@ -34,8 +34,6 @@ _COLUMN_WORDS = re.compile(
 )
 _MAX_CELL = 80
 _MAX_LEAD = 5
-_LABEL_COLUMN = {"omschrijving", "programma", "taakveld", "product", "productgroep", "onderdeel", "post", "thema"}
-"""Names of the label column: the one header cell a table of a single row may set aside."""
 """Header cells before the column labels: the label column's name, a caption, a group title."""
 _MIN_ROWS = 2
 
@@ -183,7 +181,7 @@ def grid(lines: list[Line], i: int) -> Found | None:
     # One row alone hardly says how many columns there are: its header may set no cell aside but the name of
     # the label column ("Omschrijving").
     alone = len(with_values) == 1
-    named = bool(header_cells) and header_cells[0].text.casefold() in _LABEL_COLUMN
+    named = bool(header_cells) and header_cells[0].text.casefold() in vocabulary.LABEL_COLUMN
     fitted = fit_header(header_cells, width, groups, max_lead=(1 if named else 0) if alone else _MAX_LEAD, alone=alone)
     added = width == 1 and fitted is not None and not fitted[0]
     if added and fitted is not None:

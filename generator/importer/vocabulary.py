@@ -125,3 +125,8 @@ BREADCRUMBS = frozenset(
         "Domeinen",
     )
 )
+
+LABEL_COLUMN = frozenset(
+    {"omschrijving", "programma", "taakveld", "product", "productgroep", "onderdeel", "post", "thema"}
+)
+"""Names a table gives its label column (the header cell above the row labels)."""
