@@ -70,9 +70,9 @@ def document_warnings(source: SourceDocument) -> list[Problem]:
                 Problem(
                     source.path,
                     line_of(node, ("finance", t, "rows", row_index, "values")),
-                    f"table '{table.caption}', row '{table.rows[row_index].label}', column "
-                    f"'{table.columns[column].label}': {printed:g} does not equal {rule} = {expected:g}",
-                    "check the numbers against the printed document",
+                    f"tabel '{table.caption}', rij '{table.rows[row_index].label}', kolom "
+                    f"'{table.columns[column].label}': {printed:g} is niet {rule} = {expected:g}",
+                    "vergelijk de bedragen met het gedrukte document",
                 )
             )
     front = source.front

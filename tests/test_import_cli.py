@@ -86,11 +86,11 @@ def test_binary_and_non_utf8_files_are_refused(tmp_path: Path) -> None:
     png = tmp_path / "plaatje.txt"
     png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     result = run_woosite("import", str(png), "--content", str(tmp_path / "c"))
-    assert result.returncode == 2 and "not a text file" in result.stderr
+    assert result.returncode == 2 and "geen tekstbestand" in result.stderr
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("Programma 1 Financiën\n\nTekst met één fout.\n".encode("latin-1"))
     result = run_woosite("import", str(latin), "--content", str(tmp_path / "c"))
-    assert result.returncode == 2 and "latin1.txt:1: the file is not UTF-8 text" in result.stderr
+    assert result.returncode == 2 and "latin1.txt:1: het bestand is geen UTF-8-tekst" in result.stderr
     assert not (tmp_path / "c").exists()
     try:
         import_bytes(b"\x00\x01\x02", Path("b.bin"), ImportOptions())

@@ -116,10 +116,10 @@ def test_002_saldo_columns_and_total_are_checked() -> None:
     mutated = text.replace("16.280", "16.380", 1)
     messages = [w.message for w in import_text(mutated, "002.txt", options).warnings]
     assert any("beschikbaar − uitgaven − verplichtingen" in m for m in messages)
-    assert any("sum of the rows above" in m for m in messages)
+    assert any("de som van de rijen erboven" in m for m in messages)
 
 
 def test_unrecognised_table_like_line_is_kept_with_a_warning() -> None:
     result = import_text("Programma 1 Veiligheid\n\nTabel\nwaarde 12 34 | 56 | x\n", "t.txt", FLAGS)
     assert result.text is not None and "waarde 12 34 | 56 | x" in result.text
-    assert any("looks like part of a table" in w.message for w in result.warnings)
+    assert any("lijkt op een tabelrij" in w.message for w in result.warnings)

@@ -41,7 +41,7 @@ def test_glued_cells_cut_at_thousands_dots() -> None:
 def test_ambiguous_glued_cells_are_text_with_a_warning(line: str) -> None:
     result = imported(f"Omschrijving Begroting 2022 Begroting 2023\n{line}\n")
     assert result.tables == []
-    assert (6, True) in [(w.line, "glued" in w.message) for w in result.warnings]
+    assert (6, True) in [(w.line, "geplakt" in w.message) for w in result.warnings]
     assert result.text is not None and line in result.text
 
 
@@ -51,7 +51,7 @@ def test_one_ambiguous_glued_row_refuses_the_whole_table() -> None:
     )
     assert result.tables == []
     assert [w.line for w in result.warnings] == [5, 6, 7, 8]  # every line of it kept as text, named
-    assert "glued" in result.warnings[2].message
+    assert "geplakt" in result.warnings[2].message
 
 
 def test_pipe_table_with_two_header_rows_and_nil_cells() -> None:

@@ -53,7 +53,7 @@ def test_a_province_or_water_board_needs_its_kind_word() -> None:
     # "in Noord-Brabant" is a place; the province is the publisher only as "provincie Noord-Brabant".
     result = import_text(export("Veel bedrijven in Noord-Brabant en Fryslân groeien."), "x.txt")
     assert result.publisher is None
-    assert result.missing[0].message == "the publisher is not named in the text"
+    assert result.missing[0].message == "de uitgever wordt in de tekst niet genoemd"
     assert "Oude IJsselstreek" not in str(result.missing[0])
 
 
@@ -90,13 +90,13 @@ def test_the_site_publisher_is_the_default() -> None:
     assert ambiguous.publisher is not None and ambiguous.publisher.code == "GM0553"
     named = import_text(export("Voor Hillegom is dit belangrijk."), "x.txt", ImportOptions(default_publisher="Lisse"))
     assert named.publisher is not None and named.publisher.code == "GM0534"
-    assert any("not for this site's gemeente Lisse" in w.message for w in named.warnings)
+    assert any("niet voor gemeente Lisse van deze site" in w.message for w in named.warnings)
 
 
 def test_a_flag_for_a_body_of_another_era_is_a_warning() -> None:
     result = import_text(export("Er is veel bereikt.", "Begroting 2023"), "x.txt", ImportOptions(publisher="Weesp"))
     assert result.publisher is not None and result.publisher.code == "GM0457"
-    assert any("did not exist in 2023" in w.message for w in result.warnings)
+    assert any("bestond niet in 2023" in w.message for w in result.warnings)
 
 
 @pytest.mark.parametrize(
@@ -177,9 +177,10 @@ def test_refused_files_are_counted_and_the_rest_imported(tmp_path: Path) -> None
     assert result.returncode == 2
     assert "b.txt: refused; 3 missing fields" in result.stdout
     warnings = _warnings(result.stdout.splitlines())
-    assert warnings == 1  # "the text also names ..."
+    assert warnings == 1  # "de tekst noemt ook ..."
     assert result.stdout.splitlines()[-1] == "2 files: 1 imported (1 written, 0 unchanged), 1 warning, 1 refused"
-    assert "nothing was changed" not in result.stderr and "b.txt: the publisher is not named" in result.stderr
+    assert "nothing was changed" not in result.stderr
+    assert "b.txt: de uitgever wordt in de tekst niet genoemd" in result.stderr
     assert len(list((tmp_path / "content").rglob("*.md"))) == 1
 
 

@@ -75,7 +75,7 @@ def test_001_hillegom_values(tmp_path: Path) -> None:
 def test_001_without_kind_and_year_asks_for_them(tmp_path: Path) -> None:
     result = import_seed("001", ImportOptions())
     assert result.text is None
-    assert [m.hint.split(",")[0] for m in result.missing] == ["give it with --kind", "give it with --year"]
+    assert [m.hint.split(",")[0] for m in result.missing] == ["geef die met --kind", "geef het met --year"]
 
     cli = run_woosite("import", str(seed("001")), "--content", str(tmp_path / "content"))
     assert cli.returncode == 2
@@ -98,7 +98,7 @@ def test_002_leidschendam_voorburg(tmp_path: Path) -> None:
 
 def test_002_kind_and_year_are_asked_for() -> None:
     missing = import_seed("002", ImportOptions()).missing
-    assert {m.hint.split(",")[0] for m in missing} == {"give it with --kind", "give it with --year"}
+    assert {m.hint.split(",")[0] for m in missing} == {"geef die met --kind", "geef het met --year"}
 
 
 def test_002_status_blocks_become_definition_lists(tmp_path: Path) -> None:
@@ -117,7 +117,7 @@ def test_002_status_blocks_become_definition_lists(tmp_path: Path) -> None:
 
 def test_003_oude_ijsselstreek_jaarverslag(tmp_path: Path) -> None:
     (missing,) = import_seed("003", ImportOptions()).missing
-    assert missing.hint.startswith("give it with --publisher")
+    assert missing.hint.startswith("geef die met --publisher")
     doc = loaded("003", tmp_path)
     assert (doc.publisher.code, doc.front.kind, doc.front.year) == ("GM1509", "jaarverslag", 2021)
     assert (doc.front.programme.number, doc.front.programme.title) == ("4", "De dienstverlenende gemeente")

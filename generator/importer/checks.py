@@ -34,9 +34,9 @@ def check(found: Found) -> list[Problem]:
             Problem(
                 None,
                 line_of.get(id(row), found.header_line),
-                f"table '{table.caption}', row '{row.label}', column '{table.columns[column].label}': "
-                f"{_show(printed)} does not equal {rule} = {_show(expected)}",
-                "check the numbers against the printed document",
+                f"tabel '{table.caption}', rij '{row.label}', kolom '{table.columns[column].label}': "
+                f"{_show(printed)} is niet {rule} = {_show(expected)}",
+                "vergelijk de bedragen met het gedrukte document",
             )
         )
 
@@ -158,7 +158,7 @@ def _totals(table: FinanceTable, warn: Warn) -> None:
             if above and total is not None and all(p is not None for p in parts):
                 expected = sum(p for p in parts if p is not None)
                 if abs(total - expected) > TOLERANCE * len(above):
-                    warn(row, n, total, expected, "the sum of the rows above")
+                    warn(row, n, total, expected, "de som van de rijen erboven")
         above = []
 
 

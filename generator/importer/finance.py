@@ -393,8 +393,8 @@ def rows(lines: list[Line], i: int) -> Found | None:
                     Problem(
                         None,
                         line.number,
-                        f"unreadable amount '{cell}' in row '{label}' left empty",
-                        "type the amount in the content file",
+                        f"onleesbaar bedrag '{cell}' in de rij '{label}': de cel is leeg gelaten",
+                        "typ het bedrag in de content file",
                     )
                 )
         placed = _placed(values, width, label, line.number, warnings)
@@ -694,8 +694,8 @@ def chart_leftovers(lines: list[Line], found: Found) -> Found:
             Problem(
                 None,
                 dropped[0].number,
-                "labels of a chart beside the table dropped: " + ", ".join(f"'{line.clean}'" for line in dropped),
-                "the table holds the numbers; add them to it if they say more",
+                "labels van een grafiek naast de tabel weggelaten: " + ", ".join(f"'{line.clean}'" for line in dropped),
+                "de tabel bevat de bedragen; neem ze daarin op als ze meer zeggen",
             )
         )
     return found

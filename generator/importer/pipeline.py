@@ -151,6 +151,8 @@ def _attach_tables(blocks: list[Block], result: ImportResult) -> None:
     """Each table belongs under the heading above it; its caption is that heading (plus a note)."""
     titles = [b.title for b in blocks if isinstance(b, Heading)]
     heading: str | None = None
+    said: set[str] = set()
+    """Headings whose repetition was warned about: once per heading, not once per table."""
     for block in blocks:
         if isinstance(block, Heading):
             heading = block.title
@@ -164,13 +166,15 @@ def _attach_tables(blocks: list[Block], result: ImportResult) -> None:
         if found.note:
             caption += ", " + found.note[:1].lower() + found.note[1:]
         section = heading if heading is not None and titles.count(heading) == 1 else None
-        if heading is not None and section is None:
+        if heading is not None and section is None and heading not in said:
+            said.add(heading)
             found.warnings.append(
                 Problem(
                     None,
                     found.header_line,
-                    f"the heading '{heading}' occurs more than once, so the table is shown after the text",
-                    "give the headings different titles and set 'section:' of the table",
+                    f"de kop '{heading}' staat {titles.count(heading)} keer in de tekst: de tabellen eronder komen "
+                    "daarom na de tekst",
+                    "geef de koppen verschillende titels en vul 'section:' van de tabellen in",
                 )
             )
         found.table = found.table.model_copy(update={"caption": caption, "section": section})
@@ -212,7 +216,7 @@ def _metadata(
         given = metadata.parse_programme(options.programme) or Programme(title=options.programme.strip())
         if stated is not None and result.programme != given:
             result.warnings.append(
-                Problem(None, stated.number, f"the text names the programme '{stated.clean}'", "--programme used")
+                Problem(None, stated.number, f"de tekst noemt het programma '{stated.clean}'", "--programme gebruikt")
             )
         result.programme = given
     if result.programme is None:
@@ -220,8 +224,8 @@ def _metadata(
             Problem(
                 None,
                 None,
-                "no programme title found at the top of the export",
-                'give it with --programme, e.g. --programme "Programma 4 Bestuur en ondersteuning"',
+                "geen titel van het programma boven aan de export gevonden",
+                'geef die met --programme, bijvoorbeeld --programme "Programma 4 Bestuur en ondersteuning"',
             )
         )
     evidence = metadata.kind_and_year(title_lines, lines, result.tables)
@@ -233,7 +237,7 @@ def _metadata(
     for e in evidence:
         if stated_kind and e.kind and e.kind != stated_kind.kind:
             result.warnings.append(
-                Problem(None, e.line, f"the text also speaks of a {e.kind.value}", f"taken: {stated_kind.kind}")
+                Problem(None, e.line, f"de tekst spreekt ook van een {e.kind.value}", f"genomen: {stated_kind.kind}")
             )
     result.kind = stated_kind.kind if stated_kind else None
     result.year = stated_year.year if stated_year else None
@@ -241,13 +245,15 @@ def _metadata(
         given_kind = DocumentKind(options.kind)
         if result.kind is not None and result.kind != given_kind and stated_kind is not None:
             result.warnings.append(
-                Problem(None, stated_kind.line, f"the text says {result.kind.value}", f"--kind {given_kind.value} used")
+                Problem(
+                    None, stated_kind.line, f"de tekst zegt {result.kind.value}", f"--kind {given_kind.value} gebruikt"
+                )
             )
         result.kind = given_kind
     if options.year:
         if result.year is not None and result.year != options.year and stated_year is not None:
             result.warnings.append(
-                Problem(None, stated_year.line, f"the text says {result.year}", f"--year {options.year} used")
+                Problem(None, stated_year.line, f"de tekst zegt {result.year}", f"--year {options.year} gebruikt")
             )
         result.year = options.year
     _publisher(result, lines, options)
@@ -256,8 +262,8 @@ def _metadata(
             Problem(
                 None,
                 None,
-                "the document kind is not stated in the text",
-                "give it with --kind, one of: " + ", ".join(DOCUMENT_KINDS),
+                "de soort document staat niet in de tekst",
+                "geef die met --kind, een van: " + ", ".join(DOCUMENT_KINDS),
             )
         )
     if result.year is None:
@@ -265,8 +271,8 @@ def _metadata(
             Problem(
                 None,
                 None,
-                "the year of the document is not stated in the text",
-                "give it with --year, e.g. --year 2022",
+                "het jaar van het document staat niet in de tekst",
+                "geef het met --year, bijvoorbeeld --year 2022",
             )
         )
 
@@ -287,8 +293,8 @@ def _publisher(result: ImportResult, lines: list[Line], options: ImportOptions) 
                 Problem(
                     None,
                     None,
-                    f"the text names {', '.join(o.name for o in finding.others)}, none clearly as its own",
-                    f"taken: this site's publisher {default.name} (site.yaml); give --publisher if that is wrong",
+                    f"de tekst noemt {', '.join(o.name for o in finding.others)}, geen daarvan duidelijk als de eigen",
+                    f"genomen: de uitgever van deze site, {default.name} (site.yaml); geef anders --publisher",
                 )
             )
     elif publisher is not None and default is not None and publisher != default:
@@ -296,8 +302,8 @@ def _publisher(result: ImportResult, lines: list[Line], options: ImportOptions) 
             Problem(
                 None,
                 None,
-                f"the text speaks for {publisher.label}, not for this site's {default.label}",
-                f'taken: {publisher.name}; give --publisher "{default.name}" if that is wrong',
+                f"de tekst spreekt voor {publisher.label}, niet voor {default.label} van deze site",
+                f'genomen: {publisher.name}; geef --publisher "{default.name}" als dat niet klopt',
             )
         )
     elif publisher is not None and finding.others:
@@ -305,9 +311,9 @@ def _publisher(result: ImportResult, lines: list[Line], options: ImportOptions) 
             Problem(
                 None,
                 None,
-                f"the text also names {', '.join(o.name for o in finding.others)}; "
-                f"taken as publisher: {publisher.name}",
-                "give --publisher if that is wrong",
+                f"de tekst noemt ook {', '.join(o.name for o in finding.others)}; "
+                f"als uitgever genomen: {publisher.name}",
+                "geef --publisher als dat niet klopt",
             )
         )
     result.publisher = publisher
@@ -321,17 +327,17 @@ def _given(result: ImportResult, name: str, where: str) -> Organisation | None:
         org = lookup(name)
     except UnknownOrganisation as exc:
         hint = (
-            "did you mean " + " or ".join(exc.suggestions) + "?"
+            "bedoelt u " + " of ".join(exc.suggestions) + "?"
             if exc.suggestions
-            else "use the CBS or TOOI name, or the code (GM0553, PV27, WS0155)"
+            else "gebruik de naam van het CBS of TOOI, of de code (GM0553, PV27, WS0155)"
         )
         result.missing.append(
-            Problem(None, None, f"{where}: unknown municipality, province or water board '{exc.name}'", hint)
+            Problem(None, None, f"{where}: onbekende gemeente, provincie of waterschap '{exc.name}'", hint)
         )
         return None
     if result.year is not None and not org.existed_in(result.year):
         result.warnings.append(
-            Problem(None, None, f"{org.label} did not exist in {result.year}", f"check the year and {where}")
+            Problem(None, None, f"{org.label} bestond niet in {result.year}", f"controleer het jaar en {where}")
         )
     return org
 
@@ -343,23 +349,23 @@ def _no_publisher(finding: metadata.PublisherFinding, year: int | None) -> Probl
         return Problem(
             None,
             None,
-            f"the text names several bodies ({names}) and none clearly as its own",
-            f'give it with --publisher, e.g. --publisher "{finding.others[0].name}"',
+            f"de tekst noemt meerdere overheden ({names}) en geen daarvan duidelijk als de eigen",
+            f'geef die met --publisher, bijvoorbeeld --publisher "{finding.others[0].name}"',
         )
     if finding.former:
         names = ", ".join(f"{o.label} ({_years(o)})" for o in finding.former)
         return Problem(
             None,
             None,
-            f"the text names {names}, which did not exist in {year}",
-            f'check the year (--year), or give --publisher "{finding.former[0].name}"',
+            f"de tekst noemt {names}, die in {year} niet bestond",
+            f'controleer het jaar (--year), of geef --publisher "{finding.former[0].name}"',
         )
     return Problem(
         None,
         None,
-        "the publisher is not named in the text",
-        "give it with --publisher (name or code of the municipality, province or water board), "
-        "or set publisher: in site.yaml",
+        "de uitgever wordt in de tekst niet genoemd",
+        "geef die met --publisher (naam of code van de gemeente, provincie of het waterschap), "
+        "of vul publisher: in site.yaml in",
     )
 
 

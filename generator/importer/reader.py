@@ -17,7 +17,10 @@ def decode(raw: bytes, path: Path) -> str:
     if b"\x00" in raw[:65536] or _control_share(raw[:65536]) > _BINARY_SHARE:
         raise ImportFailed(
             Problem(
-                path, None, "this is not a text file", "export the programme from the platform as plain text (.txt)"
+                path,
+                None,
+                "dit is geen tekstbestand",
+                "exporteer het programma uit het platform als platte tekst (.txt)",
             )
         )
     try:
@@ -25,7 +28,7 @@ def decode(raw: bytes, path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ImportFailed(
-            Problem(path, line, "the file is not UTF-8 text", "open it in an editor and save it as UTF-8")
+            Problem(path, line, "het bestand is geen UTF-8-tekst", "open het in een editor en sla het op als UTF-8")
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -51,8 +51,8 @@ def strip_residue(lines: list[Line]) -> Cleaned:
                     Problem(
                         None,
                         line.number,
-                        f"the build footer has a date that does not exist: '{text}'",
-                        "the dates were not taken over; check the export",
+                        f"de voettekst van het platform heeft een datum die niet bestaat: '{text}'",
+                        "de datums zijn niet overgenomen; controleer de export",
                     )
                 )
             out.generated, out.exported = generated or out.generated, exported or out.exported

@@ -100,8 +100,8 @@ class _Parser:
         if ambiguous_glued(text):
             self.warn(
                 line.number,
-                f"cells glued together that cannot be cut apart without guessing: '{_short(text)}'",
-                "it is kept as text; type the row's amounts in a finance table in the content file",
+                f"cellen aan elkaar geplakt die niet zonder gissen te scheiden zijn: '{_short(text)}'",
+                "de regel staat als tekst; typ de bedragen in een financiële tabel in de content file",
             )
             self.emit(Paragraph(text, line.number))
             return self.next(i + 1)
@@ -129,8 +129,8 @@ class _Parser:
         if text.count("|") >= 2 or _row_like(text):
             self.warn(
                 line.number,
-                f"this looks like part of a table but was not recognised: '{_short(text)}'",
-                "it is kept as text; put the numbers in a finance table in the content file if needed",
+                f"deze regel lijkt op een tabelrij maar hoort bij geen herkende tabel: '{_short(text)}'",
+                "de regel staat als tekst; zet de bedragen in een financiële tabel in de content file als dat nodig is",
             )
         self.emit(Paragraph(text, line.number))
 
@@ -173,8 +173,8 @@ class _Parser:
         else:
             self.warn(
                 self.lines[i].number,
-                f"a lone '{text}' that does not follow a goal",
-                "it is kept as text; if it is a status, put 'Status: " + text + "' under the goal's heading",
+                f"een losse '{text}' die niet onder een doel staat",
+                "de regel staat als tekst; is het een status, zet dan 'Status: " + text + "' onder de kop van het doel",
             )
             self.emit(Paragraph(text, self.lines[i].number))
         return i + 1
