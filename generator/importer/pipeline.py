@@ -98,7 +98,7 @@ def import_text(text: str, name: str, options: ImportOptions | None = None, dige
     if found is not None:
         result.programme, title_lines = found.programme, found.titles
         for line in found.breadcrumbs:
-            result.removed.append(Removed(line.number, line.clean, "breadcrumb of the platform above the programme"))
+            result.removed.append(Removed(line.number, line.clean, "kruimelpad van het platform boven het programma"))
         lines = _blank(lines, {found.line.number} | {line.number for line in found.breadcrumbs + found.titles})
         _use(result, [found.line.number, *(line.number for line in title_lines)], "metadata")
 

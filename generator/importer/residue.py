@@ -1,21 +1,17 @@
-"""Platform residue: navigation links and the build footer are removed (and reported), never published.
+"""Platform residue: navigation links and build footers are removed (and reported), never published.
 
-The footer "Deze pagina is gebouwd op 02/08/2021 10:26:36 met de export van 02/08/2021 10:16:17" becomes
-source metadata. Its dates are month/day/year (the platform's US locale), unlike dates in the prose.
+What is residue, each platform family says in its own module (``importer.platforms``); a footer's dates
+become source metadata (``source.generated``, ``source.exported``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from generator.errors import Problem
 from generator.importer.lines import Line
-
-_NAVIGATION = re.compile(r"^(?:Terug naar (?:navigatie|boven|het begin|inhoudsopgave)\b.*|Naar boven|Terug)$", re.I)
-_STAMP = r"(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?"
-_FOOTER = re.compile(rf"^Deze pagina is gebouwd op\s+{_STAMP}\s+met de export van\s+{_STAMP}\s*\.?$", re.I)
+from generator.importer.platforms import PLATFORMS
 
 
 @dataclass(frozen=True)
@@ -37,38 +33,32 @@ class Cleaned:
 
 
 def strip_residue(lines: list[Line]) -> Cleaned:
-    """Blank out navigation and footer lines; whitespace-only lines are blank already."""
+    """Blank out navigation and footer lines (of every platform in ``platforms.PLATFORMS``); whitespace-only
+    lines are blank already."""
     out = Cleaned(lines=[])
     for line in lines:
         text = line.clean
-        footer = _FOOTER.match(text)
-        if _NAVIGATION.match(text):
-            out.removed.append(Removed(line.number, text, "navigation link of the publishing platform"))
-        elif footer:
-            generated, exported = _us_stamp(footer.groups()[:6]), _us_stamp(footer.groups()[6:])
-            if generated is None or exported is None:
-                out.warnings.append(
-                    Problem(
-                        None,
-                        line.number,
-                        f"de voettekst van het platform heeft een datum die niet bestaat: '{text}'",
-                        "de datums zijn niet overgenomen; controleer de export",
+        for platform in PLATFORMS:
+            footer = platform.footer.match(text) if platform.footer else None
+            if platform.navigation.match(text):
+                out.removed.append(Removed(line.number, text, f"navigatie van het platform ({platform.name})"))
+                break
+            if footer and platform.stamps:
+                generated, exported = platform.stamps(footer)
+                if generated is None or exported is None:
+                    out.warnings.append(
+                        Problem(
+                            None,
+                            line.number,
+                            f"de voettekst van het platform heeft een datum die niet bestaat: '{text}'",
+                            "de datums zijn niet overgenomen; controleer de export",
+                        )
                     )
-                )
-            out.generated, out.exported = generated or out.generated, exported or out.exported
-            out.removed.append(
-                Removed(line.number, text, "build footer of the publishing platform (kept as source dates)")
-            )
+                out.generated, out.exported = generated or out.generated, exported or out.exported
+                out.removed.append(Removed(line.number, text, f"voettekst van het platform ({platform.name})"))
+                break
         else:
             out.lines.append(line)
             continue
         out.lines.append(Line(line.number, ""))
     return out
-
-
-def _us_stamp(parts: tuple[str | None, ...]) -> dt.datetime | None:
-    month, day, year, hour, minute, second = (int(p) if p else 0 for p in parts)
-    try:
-        return dt.datetime(year, month, day, hour, minute, second)
-    except ValueError:
-        return None
