@@ -297,3 +297,14 @@ def test_rows_under_a_header_of_years_with_group_lines_and_years_in_labels() -> 
     }
     (warning,) = result.warnings  # one value for three years: which year the text does not say
     assert warning.line == 9 and "1 waarden voor 3 kolommen" in warning.message
+
+
+def test_each_platform_family_residue_is_removed_and_named() -> None:
+    text = "Programma 1 Bestuur\n\nTerug naar navigatie - 1 Bestuur - Financiën\n\nTekst.\n\nga terug\n\nTop\n"
+    result = import_text(text, "t.txt", FLAGS)
+    assert [(r.line, r.reason) for r in result.removed] == [
+        (3, "navigatie van het platform (begrotingsapp)"),
+        (7, "navigatie van het platform (P&C-platform)"),
+        (9, "navigatie van het platform (eigen portaal)"),
+    ]
+    assert result.text is not None and "ga terug" not in result.text and "Top" not in result.text
