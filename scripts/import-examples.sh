@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Regenerate the bundled example content/ from the five real exports in ../shared/seeds with `woosite import`.
+# Regenerate the bundled example content/ from the five real exports in tests/fixtures/seeds (copies of
+# ../shared/seeds) with `woosite import`.
 # Flags give what a text does not state (see README, "Importing exports"). Pass --force to replace edited files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seeds="${SEEDS:-../shared/seeds}"
+seeds="${SEEDS:-tests/fixtures/seeds}"
 woosite=(python -m generator)
 [ -x .venv/bin/python ] && woosite=(.venv/bin/python -m generator)
 "${woosite[@]}" import "$seeds"/000_*.txt "$@"

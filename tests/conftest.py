@@ -26,8 +26,14 @@ if os.environ.get("CI"):
 # scripts/build-example.sh and the Pages workflow make it, and given to every build of the session the way CI
 # gives a secret list (tests of the redaction file itself set or clear the variable).
 os.environ.setdefault(REDACTIONS_ENVIRONMENT, str(example_redactions.write(ROOT)))
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+"""The five real platform exports the example content/ is imported from, carried by the project (the same
+files as ../shared/seeds), so the suite needs nothing beside the checkout."""
 SHARED_DATA = ROOT.parent / "shared" / "data"
+"""The shared data beside the checkout: only the test that the packaged schemas are the published ones reads
+it (and skips without it)."""
+DIWOO_SCHEMAS = ROOT / "generator" / "check" / "schemas"
+"""The DiWoo schemas as woosite packages them (checked against the published ones where ../shared is)."""
 RICH_PROJECT = ROOT / "tests" / "fixtures" / "rich"
 """A project with every kind of content the importer writes (nested sections, statuses, definition lists,
 finance tables in several layouts), for the page templates' tests."""

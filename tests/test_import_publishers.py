@@ -14,7 +14,7 @@ from lxml import etree
 from generator.check import diwoo_schema
 from generator.importer.pipeline import ImportOptions, import_text
 from generator.reference.taxonomy import DocumentKind
-from tests.conftest import ROOT, SHARED_DATA, run_woosite
+from tests.conftest import DIWOO_SCHEMAS, ROOT, run_woosite
 from tests.generated_exports import Export, exports
 
 
@@ -199,7 +199,7 @@ def test_site_yaml_publisher_is_the_default_on_the_command_line(tmp_path: Path) 
 def diwoo_xsd() -> xmlschema.XMLSchema:
     mdto = "https://www.nationaalarchief.nl/mdto"
     schema = xmlschema.XMLSchema(
-        str(SHARED_DATA / "diwoo" / "diwoo-metadata.xsd"),
+        str(DIWOO_SCHEMAS / "diwoo-metadata.xsd"),
         locations={mdto: str(diwoo_schema.MDTO_STAND_IN)},
         allow="local",
         validation="strict",

@@ -7,7 +7,7 @@ from lxml import etree
 
 from generator.reference.organisations import UnknownOrganisation, find_in_text, lookup, organisations
 from generator.reference.taxonomy import DocumentKind, information_category
-from tests.conftest import SHARED_DATA
+from tests.conftest import DIWOO_SCHEMAS
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ def test_find_in_text_prefers_whole_longest_names() -> None:
 
 
 def test_every_uri_is_on_the_tooi_lists() -> None:
-    schema = etree.parse(str(SHARED_DATA / "diwoo" / "diwoo-metadata-lijsten.xsd"))
+    schema = etree.parse(str(DIWOO_SCHEMAS / "diwoo-metadata-lijsten.xsd"))
     listed = {e.get("value") for e in schema.iter("{http://www.w3.org/2001/XMLSchema}enumeration")}
     orgs = organisations()
     assert len([o for o in orgs.values() if o.kind == "gemeente" and o.valid_to is None]) == 342

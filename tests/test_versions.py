@@ -16,7 +16,7 @@ from lxml import etree
 from generator import versions
 from generator.check import diwoo_schema
 from generator.errors import ContentError
-from tests.conftest import SHARED_DATA, run_woosite
+from tests.conftest import DIWOO_SCHEMAS, run_woosite
 from tests.history_project import HISTORY_PROJECT, build_copy
 
 CORRECTED = "noordwijk/begroting-2022/programma-4-bestuur-ondersteuning-en-dienstverlening/"
@@ -77,7 +77,7 @@ def test_feed_and_diwoo_name_the_previous_version(history_site: Path) -> None:
     reason = xml.find(f".//{DIWOO}redenVerwijderingVervanging")
     assert reason is not None and reason.text == "correctie procedurele fout"
     schema = xmlschema.XMLSchema(
-        str(SHARED_DATA / "diwoo" / "diwoo-metadata.xsd"),
+        str(DIWOO_SCHEMAS / "diwoo-metadata.xsd"),
         locations={"https://www.nationaalarchief.nl/mdto": str(diwoo_schema.MDTO_STAND_IN)},
         allow="local",
     )
