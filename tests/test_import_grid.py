@@ -308,3 +308,11 @@ def test_each_platform_family_residue_is_removed_and_named() -> None:
         (9, "navigatie van het platform (eigen portaal)"),
     ]
     assert result.text is not None and "ga terug" not in result.text and "Top" not in result.text
+
+
+def test_a_table_of_zeros_needs_no_unit_and_a_unit_under_the_heading_counts() -> None:
+    zeros = only(imported(paragraphs("Omschrijving", "2020", "2021", "Toevoeging", "0", "0", "Onttrekking", "0", "-")))
+    assert zeros.unit == 1 and grid(zeros) == {"Toevoeging": [0, 0], "Onttrekking": [0, None]}
+    table = only(imported("Netto kosten\n(* € 1 miljoen)\n\nWaterveiligheid 24,8\nWaterketen 92,3\n"))
+    assert table.unit == 1_000_000 and [c.label for c in table.columns] == ["Netto kosten"]
+    assert [table.euros(r.values[0]) for r in table.rows] == [24_800_000, 92_300_000]

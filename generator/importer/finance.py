@@ -334,7 +334,10 @@ def rows(lines: list[Line], i: int) -> Found | None:
     if split_row(lines[i].clean) is None:
         nxt = _next(lines, i + 1)
         text = lines[i].clean
-        if nxt is None or nxt > i + 2 or split_row(lines[nxt].clean) is None or text.endswith((".", ":", ";", "?")):
+        if unit is None and nxt is not None and nxt == i + 1 and numbers.unit_note(lines[nxt].clean):
+            # "Netto exploitatiekosten" over "(* € 1 miljoen)" over the rows: the unit under the heading
+            unit, nxt = numbers.multiplier(lines[nxt].clean), _next(lines, nxt + 1)
+        if nxt is None or nxt > i + 3 or split_row(lines[nxt].clean) is None or text.endswith((".", ":", ";", "?")):
             return None
         if ambiguous_glued(text):
             return None

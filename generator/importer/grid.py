@@ -79,8 +79,10 @@ def _classify(line: Line) -> str | None:
         return "note"
     if _CODE.match(text) and not _YEAR.fullmatch(text):
         return "code"
-    if not has_letter(text) or is_sentence(text) or text.endswith("?"):
+    if not has_letter(text) or text.endswith("?"):
         return None
+    if is_sentence(text) and not (text.endswith(":") and len(text.split()) <= 6):
+        return None  # prose; a short label ending in ':' ("Toevoeging aan reserve:") is a group row
     return "text"
 
 

@@ -4,7 +4,8 @@ A published amount is the printed number times its unit, so a table is published
 unit is established: stated in the table itself (a unit row or header cell, "(€)"), in a unit statement
 just above it (its own paragraph, "(bedragen x € 1.000,-)", or the lead sentence, "… (schaal x € 1.000)"),
 given with ``--unit``, or beyond doubt from the amounts themselves (whole numbers of seven digits and more
-are euros: read as thousands one row would be a billion euros or more). Otherwise the table is kept as text, with
+are euros: read as thousands one row would be a billion euros or more; a table of zeros is zero euros in any
+unit). Otherwise the table is kept as text, with
 a warning that says what to add.
 """
 
@@ -50,15 +51,25 @@ def stated_above(lines: list[Line], found: Found, since: int) -> Stated | None:
     return None
 
 
-def in_euros(found: Found) -> bool:
-    """The amounts themselves say euros: all whole, and one of seven digits or more."""
-    amounts = [
+def _amounts(found: Found) -> list[int | float]:
+    return [
         v
         for row in found.table.rows
         for v, c in zip(row.values, found.table.columns, strict=True)
         if c.kind == "amount" and isinstance(v, int | float)
     ]
+
+
+def in_euros(found: Found) -> bool:
+    """The amounts themselves say euros: all whole, and one of seven digits or more."""
+    amounts = _amounts(found)
     return bool(amounts) and all(isinstance(v, int) for v in amounts) and max(abs(v) for v in amounts) >= WHOLE_EUROS
+
+
+def all_zero(found: Found) -> bool:
+    """Every amount is 0 (or empty): 0 times any unit is 0 euros, so no unit needs stating."""
+    amounts = _amounts(found)
+    return bool(amounts) and all(v == 0 for v in amounts)
 
 
 def establish(lines: list[Line], found: Found, since: int, given: int | None) -> Found:
@@ -77,7 +88,7 @@ def establish(lines: list[Line], found: Found, since: int, given: int | None) ->
                 )
             )
         stated = Stated(given, None)
-    if stated is None and in_euros(found):
+    if stated is None and (in_euros(found) or all_zero(found)):
         stated = Stated(1, None)
     if stated is None:
         return _keep(
