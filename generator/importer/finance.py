@@ -104,28 +104,6 @@ def _label(text: str) -> bool:
     return has_letter(text) and len(text) <= 80 and numbers.parse(text) is None and not text.endswith(".")
 
 
-def _make(
-    caption: str | None,
-    unit: int | None,
-    row_header: str | None,
-    labels: list[str],
-    rows: list[tuple[str, list[Value]]],
-    kinds: list[ColumnKind] | None = None,
-    added: bool = False,
-) -> FinanceTable | None:
-    kinds = kinds or [_kind([values[c] for _, values in rows], labels[c]) for c in range(len(labels))]
-    try:
-        return FinanceTable(
-            caption=caption or "Financiën",
-            unit=unit or 1,
-            row_header=row_header,
-            columns=[Column(label=label, kind=kind, added=added) for label, kind in zip(labels, kinds, strict=True)],
-            rows=[Row(label=label, role=role_of(label), values=values) for label, values in rows],
-        )
-    except ValidationError:
-        return None
-
-
 def make_table(
     row_header: str | None,
     labels: list[str],
@@ -133,9 +111,19 @@ def make_table(
     kinds: list[ColumnKind] | None = None,
     added: bool = False,
 ) -> FinanceTable | None:
-    """A table of the given columns and rows (unit set later, by ``units.establish``); None if invalid.
-    ``added``: the page prints no column headings, the labels are woosite's."""
-    return _make(None, None, row_header, labels, rows, kinds, added)
+    """A table of the given columns and rows, or None if they do not make one. Its caption and unit are
+    set later, by the pipeline and ``units.establish``. ``added``: the page prints no column headings, the
+    labels are woosite's."""
+    kinds = kinds or [_kind([values[c] for _, values in rows], labels[c]) for c in range(len(labels))]
+    try:
+        return FinanceTable(
+            caption="Financiën",
+            row_header=row_header,
+            columns=[Column(label=label, kind=kind, added=added) for label, kind in zip(labels, kinds, strict=True)],
+            rows=[Row(label=label, role=role_of(label), values=values) for label, values in rows],
+        )
+    except ValidationError:
+        return None
 
 
 def _kind(values: list[Value], label: str = "") -> ColumnKind:
@@ -208,7 +196,7 @@ def stacked(lines: list[Line], i: int) -> Found | None:
     labels = ["Bedrag", "Percentage"] if with_share else ["Bedrag"]
     kinds: list[ColumnKind] = ["amount", "percentage"] if with_share else ["amount"]
     values = [(r[0], [r[1], r[2]] if with_share else [r[1]]) for r in rows]
-    table = _make(None, None, None, labels, values, kinds, added=True)
+    table = make_table(None, labels, values, kinds, added=True)
     if table is None:
         return None
     return Found(i, end, table, row_lines, lines[i].number)
@@ -263,7 +251,7 @@ def cells(lines: list[Line], i: int) -> Found | None:
     if not rows:
         return None
     unit = units.pop() if units else None
-    table = _make(None, unit, first, labels, rows)
+    table = make_table(first, labels, rows)
     if table is None:
         return None
     found = Found(i, end, table, row_lines, lines[i].number, warnings=warnings, unit=unit, left_out=left_out)
@@ -423,7 +411,7 @@ def rows(lines: list[Line], i: int) -> Found | None:
     after = _next(lines, end)
     if after is not None and after <= end + 1 and numbers.unit_note(lines[after].clean) and unit is None:
         unit, end = numbers.multiplier(lines[after].clean), after + 1
-    table = _make(None, unit, row_header, labels, table_rows, kinds)
+    table = make_table(row_header, labels, table_rows, kinds)
     if table is None:
         return None
     return Found(start, end, table, row_lines, first, warnings=warnings, unit=unit, left_out=left_out)
@@ -594,7 +582,7 @@ def pipes(lines: list[Line], i: int) -> Found | None:
             "een kolom met bedragen heeft geen kop (de kop staat misschien een cel verschoven): als tekst overgenomen",
             "zet de tabel met de juiste kolomnamen in de content file als de bedragen gepubliceerd moeten worden",
         )
-    table = _make(None, unit, header[0] or None, header[1:], table_rows)
+    table = make_table(header[0] or None, header[1:], table_rows)
     if table is None:
         return None
     found = Found(i, j, table, row_lines, header_line.number, warnings=warnings, unit=unit, left_out=left_out)
@@ -672,7 +660,7 @@ def card(lines: list[Line], i: int) -> Found | None:
     if len(labels) < 2 or len(units) > 1 or len(set(labels)) < len(labels):
         return None
     unit = units.pop()
-    table = _make(None, unit, None, labels, [("Bedrag", values)], ["amount"] * len(labels))
+    table = make_table(None, labels, [("Bedrag", values)], ["amount"] * len(labels))
     if table is None:
         return None
     return Found(i, end, table, [row_lines[0]], lines[i].number, unit=unit)
