@@ -316,3 +316,17 @@ def test_a_table_of_zeros_needs_no_unit_and_a_unit_under_the_heading_counts() ->
     table = only(imported("Netto kosten\n(* € 1 miljoen)\n\nWaterveiligheid 24,8\nWaterketen 92,3\n"))
     assert table.unit == 1_000_000 and [c.label for c in table.columns] == ["Netto kosten"]
     assert [table.euros(r.values[0]) for r in table.rows] == [24_800_000, 92_300_000]
+
+
+def test_header_with_a_slash_and_words_after_a_year_and_voordeel_nadeel_lines() -> None:
+    result = imported(
+        "Bedragen x € 1.000,-\nProgramma / Resultaat Rekening 2023 Begroting 2024 incl begr.wijz Rekening 2024\n"
+        "Wegen 12.324 8.258 7.631\nVoordeel Nadeel Voordeel\nSaldo netto kosten -1.551 1.625 -7.302\n"
+    )
+    table = only(result)
+    assert table.row_header == "Programma / Resultaat"
+    assert [c.label for c in table.columns] == ["Rekening 2023", "Begroting 2024 incl begr.wijz", "Rekening 2024"]
+    assert grid(table) == {"Wegen": [12324, 8258, 7631], "Saldo netto kosten": [-1551, 1625, -7302]}
+    (warning,) = result.warnings
+    assert warning.line == 8 and "voordeel/nadeel" in warning.message
+    assert result.text is not None and "Voordeel Nadeel Voordeel" in result.text

@@ -300,6 +300,7 @@ def _split_row(text: str) -> tuple[str, tuple[str, ...]] | None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_MARKS_LINE = re.compile(r"(?:(?:Voordeel|Nadeel|V|N)\s*)+", re.I)
 
 
 def _header_years(label: str, values: list[str]) -> bool:
@@ -333,8 +334,14 @@ def rows(lines: list[Line], i: int) -> Found | None:
     found: list[tuple[Line, tuple[str, list[str]]]] = []
     j: int | None = i
     end = i
+    marks: list[Line] = []
     while j is not None and j <= end + 1:
         parsed = split_row(lines[j].clean)
+        if parsed is None and found and _MARKS_LINE.fullmatch(lines[j].clean):
+            marks.append(lines[j])  # "Voordeel Nadeel Voordeel" over the next row: kept as text, said once
+            end = j + 1
+            j = _next(lines, end)
+            continue
         if parsed is None and header is not None and _group_line(lines, j):
             parsed = (lines[j].clean, [])  # "A. Financiële bijstellingen:" over the rows that follow
         if parsed is None:
@@ -411,6 +418,17 @@ def rows(lines: list[Line], i: int) -> Found | None:
     after = _next(lines, end)
     if after is not None and after <= end + 1 and numbers.unit_note(lines[after].clean) and unit is None:
         unit, end = numbers.multiplier(lines[after].clean), after + 1
+    if marks:
+        left_out += marks
+        warnings.append(
+            Problem(
+                None,
+                marks[0].number,
+                f"{len(marks)} regels met voordeel/nadeel boven rijen ('{marks[0].clean}'): niet aan bedragen te "
+                "koppelen, als tekst onder de tabel overgenomen",
+                "zet ze in een kolom van de tabel in de content file als ze bij de bedragen horen",
+            )
+        )
     table = make_table(row_header, labels, table_rows, kinds)
     if table is None:
         return None
@@ -509,11 +527,13 @@ def _fit(parts: list[str], width: int, unit: str | None) -> tuple[str | None, li
 
 
 def _split_capitals(text: str) -> list[str]:
-    """A new label starts at each capitalised word outside parentheses."""
+    """A new label starts at each capitalised word outside parentheses and not after a "/" ("Programma /
+    Resultaat" is one label)."""
     parts: list[list[str]] = []
     depth = 0
     for word in text.split():
-        if (depth == 0 and word[:1].isupper()) or not parts:
+        joined = bool(parts) and parts[-1][-1].endswith("/")
+        if (depth == 0 and word[:1].isupper() and not joined) or not parts:
             parts.append([])
         parts[-1].append(word)
         depth = max(0, depth + word.count("(") - word.count(")"))
@@ -521,9 +541,13 @@ def _split_capitals(text: str) -> list[str]:
 
 
 def _split_after_years(text: str) -> list[str]:
-    """A label ends after a year or a closing parenthesis."""
+    """A label ends after a year or a closing parenthesis; words in lower case after it still belong to it
+    ("Begroting 2024 incl begr.wijz")."""
     parts: list[list[str]] = [[]]
     for word in text.split():
+        if not parts[-1] and len(parts) > 1 and word[:1].islower():
+            parts[-2].append(word)
+            continue
         parts[-1].append(word)
         if re.fullmatch(r"\d{4}", word) or word.endswith(")"):
             parts.append([])
