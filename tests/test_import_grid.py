@@ -330,3 +330,10 @@ def test_header_with_a_slash_and_words_after_a_year_and_voordeel_nadeel_lines() 
     (warning,) = result.warnings
     assert warning.line == 8 and "voordeel/nadeel" in warning.message
     assert result.text is not None and "Voordeel Nadeel Voordeel" in result.text
+
+
+def test_a_row_that_does_not_add_up_is_one_warning_naming_every_column() -> None:
+    result = imported(paragraphs("(bedragen x € 1.000)", *YEARS, *ROWS, "Saldo", "-1", "-2", "-20.162"))
+    (warning,) = result.warnings
+    assert warning.line == 29 and "rij 'Saldo'" in warning.message
+    assert "kolom '2019'" in warning.message and "kolom '2020'" in warning.message and "'2021'" not in warning.message

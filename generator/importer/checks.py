@@ -24,24 +24,28 @@ Warn = Callable[[Row, int, float, float, str], None]
 
 
 def check(found: Found) -> list[Problem]:
-    """Warnings for every printed total that does not add up."""
+    """One warning per row and rule whose printed values do not add up, naming every column that is off."""
     table = found.table
-    out: list[Problem] = []
     line_of = dict(zip((id(r) for r in table.rows), found.row_lines, strict=True))
+    off: dict[tuple[int, str], list[str]] = {}
+    rows: dict[int, Row] = {}
 
     def warn(row: Row, column: int, printed: float, expected: float, rule: str) -> None:
-        out.append(
-            Problem(
-                None,
-                line_of.get(id(row), found.header_line),
-                f"tabel '{table.caption}', rij '{row.label}', kolom '{table.columns[column].label}': "
-                f"{_show(printed)} is niet {rule} = {_show(expected)}",
-                "vergelijk de bedragen met het gedrukte document",
-            )
+        rows[id(row)] = row
+        off.setdefault((id(row), rule), []).append(
+            f"kolom '{table.columns[column].label}': {_show(printed)} is niet {rule} = {_show(expected)}"
         )
 
     apply_rules(table, warn)
-    return out
+    return [
+        Problem(
+            None,
+            line_of.get(key, found.header_line),
+            f"tabel '{table.caption}', rij '{rows[key].label}', " + "; ".join(columns),
+            "vergelijk de bedragen met het gedrukte document",
+        )
+        for (key, _), columns in off.items()
+    ]
 
 
 def apply_rules(table: FinanceTable, warn: Warn) -> None:
