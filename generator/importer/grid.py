@@ -21,7 +21,7 @@ from generator.errors import Problem
 from generator.importer import numbers, vocabulary
 from generator.importer.finance import Found, kept_table, make_table, printed_or_value, role_of
 from generator.importer.lines import Line, has_letter, is_sentence
-from generator.models.finance import ColumnKind, Value
+from generator.models.finance import Value
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CODE = re.compile(r"^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3})*\.?$")
@@ -146,21 +146,7 @@ def grid(lines: list[Line], i: int) -> Found | None:
         rows.remove(row)
         left_out += [c.line for c in row.cells]
         cut = row is with_values[-1] and len(row.values) < width and _at_end(lines, run_end)
-        warnings.append(
-            Problem(
-                None,
-                row.label.line.number,
-                f"de rij '{row.label.text}' is afgebroken (de tekst stopt): weggelaten uit de tabel"
-                if cut
-                else f"de rij '{row.label.text}' heeft {len(row.values)} waarden voor {width} kolommen: welke kolom "
-                "leeg is staat er niet; de rij is als tekst onder de tabel overgenomen",
-                "vul de rij aan in de content file als het document meer laat zien"
-                if cut
-                else "zet de waarden met de juiste lege cellen in de tabel in de content file",
-            )
-        )
-        if cut:
-            left_out = left_out[: -len(row.cells)]
+        warnings.append(_left_out(row, width, cut))
     if truncated:
         # The cells after the last whole row, where the text stops: text below the table, as printed.
         left_out += [c.line for c in rest]
@@ -195,31 +181,41 @@ def grid(lines: list[Line], i: int) -> Found | None:
         return _kept(i, run_end, start_line, f"de kopcellen passen niet op één manier boven {width} kolommen")
     row_header, labels, group = fitted
     rows[:0] = [_Row(cell) for cell in header_cells[len(header_cells) - group :]] if group else []
-    marked = any(m is not None for r in rows for m in r.marks)
     table_rows: list[tuple[str, list[Value]]] = []
     for row in rows:
         label = f"{row.code.text} {row.label.text}" if row.code else row.label.text
-        values = [_value(c) for c in row.values] + ([None] * width if not row.values else [])
-        if marked:
-            marks: list[Value] = list(row.marks) if row.values else [None] * width
-            values = [v for pair in zip(values, marks, strict=True) for v in pair]
+        values = [_value(c, m) for c, m in zip(row.values, row.marks, strict=True)] or [None] * width
         table_rows.append((label, values))
-    columns = [x for label in labels for x in ((label, label + " (N/V)") if marked else (label,))]
-    kinds: list[ColumnKind] | None = ["amount", "text"] * width if marked else None
-    table = make_table(row_header, columns, table_rows, kinds, added=added)
+    table = make_table(row_header, labels, table_rows, added=added)
     if table is None:
         return _kept(i, run_end, start_line, "de tabel is niet te lezen")
     unit = units.pop() if units else None
-    found = Found(i, end, table, [r.label.line.number for r in rows], start_line, warnings=warnings, unit=unit)
-    found.left_out = left_out
-    if marked:
-        found.note = "met N (nadeel) en V (voordeel) zoals gedrukt"
-    return found
+    return Found(
+        i, end, table, [r.label.line.number for r in rows], start_line, warnings=warnings, unit=unit, left_out=left_out
+    )
 
 
-def _value(cell: _Cell) -> Value:
+def _left_out(row: _Row, width: int, cut: bool) -> Problem:
+    """Why a row is not in the table but below it, as text."""
+    if cut:
+        message = f"de rij '{row.label.text}' is afgebroken (de tekst stopt): als tekst onder de tabel overgenomen"
+        hint = "vul de rij aan in de content file als het document meer laat zien"
+    else:
+        message = (
+            f"de rij '{row.label.text}' heeft {len(row.values)} waarden voor {width} kolommen: welke kolom leeg is "
+            "staat er niet; de rij is als tekst onder de tabel overgenomen"
+        )
+        hint = "zet de waarden met de juiste lege cellen in de tabel in de content file"
+    return Problem(None, row.label.line.number, message, hint)
+
+
+def _value(cell: _Cell, mark: str | None) -> Value:
+    """The amount; with an N/V cell after it, the two as printed ("7.229 N"), which ``recognisers`` turns
+    into the amount and a mark column, as for marks printed beside the amount."""
     parsed = numbers.parse(cell.text) if cell.kind == "num" else None
-    return None if parsed is None else printed_or_value(parsed, cell.text)
+    if parsed is None:
+        return None
+    return f"{cell.text} {mark}" if mark else printed_or_value(parsed, cell.text)
 
 
 def _first_row(cells: list[_Cell]) -> int | None:
