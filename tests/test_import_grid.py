@@ -48,7 +48,7 @@ def test_unit_paragraph_above_a_header_of_years() -> None:
 @pytest.mark.parametrize(
     "lead",
     [
-        "De tabel toont de lasten en baten (schaal x € 1.000).",
+        "De tabel toont de lasten en baten over 2019 tot 2021 (schaal x € 1.000).",
         "Bedragen € 1.000",
         "bedragen x € 1.000,-",
         "(x 1.000 euro)",
@@ -337,3 +337,9 @@ def test_a_row_that_does_not_add_up_is_one_warning_naming_every_column() -> None
     (warning,) = result.warnings
     assert warning.line == 29 and "rij 'Saldo'" in warning.message
     assert "kolom '2019'" in warning.message and "kolom '2020'" in warning.message and "'2021'" not in warning.message
+
+
+def test_a_unit_in_a_sentence_about_its_own_figure_is_not_the_table_unit() -> None:
+    lead = "Het aandeel van de gemeente (* € 1.000) komt daarmee op € 4.602,- uit, zoals vorig jaar."
+    result = imported(paragraphs(lead, "Omschrijving", *YEARS, *ROWS))
+    assert result.tables == [] and "geen eenheid" in result.warnings[0].message

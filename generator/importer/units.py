@@ -11,6 +11,7 @@ a warning that says what to add.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -18,9 +19,11 @@ from pydantic import ValidationError
 from generator.errors import Problem
 from generator.importer import numbers
 from generator.importer.finance import Found
-from generator.importer.lines import Line
+from generator.importer.lines import Line, is_sentence
 from generator.models import FinanceTable
 
+_UNIT_PHRASE = re.compile(r"(?:x|×|\*)\s*(?:€|eur)?\s*1(?:[. ]?000)+(?:,-)?|1\s*(?:mln|miljoen)", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 LEAD = 3
 """Non-blank lines above a table searched for its unit statement."""
 WHOLE_EUROS = 1_000_000
@@ -43,12 +46,19 @@ def stated_above(lines: list[Line], found: Found, since: int) -> Stated | None:
         if line.blank:
             continue
         unit = numbers.multiplier(line.clean)
-        if unit is not None:
+        if unit is not None and not _about_own_figures(line.clean):
             return Stated(unit, line.number)
         seen += 1
         if seen >= LEAD:
             break
     return None
+
+
+def _about_own_figures(text: str) -> bool:
+    """A sentence that states a unit beside figures of its own ("het aandeel (* € 1.000) is € 4.602,-") is
+    about those figures, not about the table under it."""
+    words = [t.strip(".,;:()-") for t in _UNIT_PHRASE.sub(" ", text).split()]
+    return is_sentence(text) and any(numbers.parse(w) and not _YEAR.fullmatch(w) for w in words)
 
 
 def _amounts(found: Found) -> list[int | float]:
