@@ -343,3 +343,14 @@ def test_a_unit_in_a_sentence_about_its_own_figure_is_not_the_table_unit() -> No
     lead = "Het aandeel van de gemeente (* € 1.000) komt daarmee op € 4.602,- uit, zoals vorig jaar."
     result = imported(paragraphs(lead, "Omschrijving", *YEARS, *ROWS))
     assert result.tables == [] and "geen eenheid" in result.warnings[0].message
+
+
+def test_an_amount_of_hundreds_of_digits_is_text_not_a_crash() -> None:
+    huge = "9" * 320
+    for text in (
+        f"Bedragen x € 1.000\nOmschrijving Begroting Rekening\nLasten {huge} 5\nBaten 4 5\n",
+        paragraphs("(bedragen x € 1.000)", *YEARS, "Lasten", huge, "1", "2", "Baten", "4", "5", f"{huge},5"),
+    ):
+        result = imported(text)
+        assert not any(v == int(huge) for t in result.tables for r in t.rows for v in r.values)
+        assert result.warnings and result.text is not None and huge in result.text

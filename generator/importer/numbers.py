@@ -28,6 +28,8 @@ _NUMBER = re.compile(
     (?P<nv2>\s+[NV])?$""",
     re.VERBOSE,
 )
+_MAX_DIGITS = 24
+"""More digits than any amount (with its decimals) in euros: 10^15 euros is the model's bound."""
 EMPTY_CELLS = frozenset({"-", "\u2212", "\u2013", "\u2014", "", "n.v.t.", "nvt"})
 # Every unit note has one of these; the rest of the tests run only when one is there.
 _UNIT_WORD = re.compile(r"€|eur|x|×|\*|duizend|miljoen")
@@ -60,6 +62,8 @@ def parse(text: str) -> Number | None:
     if match["nv"] and match["nv2"]:
         return None
     body = match["body"].replace(".", "")
+    if len(body) > _MAX_DIGITS:
+        return None  # no budget amount has this many digits: text, not a number (and never an overflow)
     value: int | float = float(body.replace(",", ".")) if "," in body else int(body)
     nadeel = (match["nv"] or "").startswith("N") or (match["nv2"] or "").strip() == "N"
     if nadeel and (match["open"] or match["sign"] or match["sign2"]):
