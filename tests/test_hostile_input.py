@@ -80,6 +80,8 @@ CASES = [
     (("values: [-2113000]", "values: [1.0e+400]"), 13, "value 1 is not a number (inf)"),
     (("values: [-2113000]", "values: [true]"), 13, "value 1 is 'true', not a number"),
     (("    columns:", "    unit: true\n    columns:"), 10, "the unit is 'true', not a number"),
+    # YAML reads 1.000 as 1.0: taken as unit 1, every amount would be 1,000 times too small (issue 26).
+    (("    columns:", "    unit: 1.000\n    columns:"), 10, "the unit is the decimal number 1.0"),
     (("    columns:", "    unit: " + "1" + "0" * 29 + "\n    columns:"), 10, "'finance[1].unit'"),
     (("values: [-2113000]", "values: [" + "9" * 5000 + "]"), 13, "a number with more than 30 digits"),
     (("values: [-2113000]", "values: [" + "9" * 25 + "]"), 9, "euros is more than 1e+15"),

@@ -99,6 +99,11 @@ class FinanceTable(BaseModel):
     def _unit_not_bool(cls, value: object) -> object:
         if isinstance(value, bool):
             raise ValueError(f"the unit is '{str(value).lower()}', not a number (write 1 or 1000)")
+        if isinstance(value, float):
+            # YAML reads "unit: 1.000" as 1.0: taken as 1, every amount would be 1,000 times too small.
+            raise ValueError(
+                f"the unit is the decimal number {value!r} (YAML reads 1.000 as 1.0); write 1000, without a dot"
+            )
         return value
 
     @model_validator(mode="after")
