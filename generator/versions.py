@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import redaction
+from generator.content.atomic import write_atomic
 from generator.content.frontmatter import FrontMatterError, split
 from generator.content.loader import SourceDocument, load_document
 from generator.errors import ContentError, Problem
@@ -196,12 +197,18 @@ def correct(file: Path, content_dir: Path, reason: str, ground: CorrectionGround
     lines = text.splitlines(keepends=True)
     number = 1 + len(existing)
     target = snapshot_path(content_dir, file, number)
-    if target.exists():
+    raw = file.read_bytes()
+    if target.exists() and target.read_bytes() != raw:
         raise ContentError(
-            Problem(target, None, "this previous version already exists", "never overwrite a kept version")
+            Problem(
+                target,
+                None,
+                "this previous version already exists and differs from the file",
+                "never overwrite a kept version: check content/.versions/ and the corrections: of the file",
+            )
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(file.read_bytes())
+    if not target.exists():  # the same bytes: a correct that was stopped after keeping the version
+        write_atomic(target, raw)
     previous = target.relative_to(content_dir).as_posix()
     entry = f"  - {{date: {date.isoformat()}, reason: {_yaml_text(reason)}, ground: {ground}, previous: {previous}}}\n"
     end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
@@ -215,7 +222,7 @@ def correct(file: Path, content_dir: Path, reason: str, ground: CorrectionGround
         while last + 1 < end and lines[last + 1].startswith((" ", "-")):
             last += 1
         lines.insert(last + 1, entry)
-    file.write_text("".join(lines), encoding="utf-8")
+    write_atomic(file, "".join(lines))
     return target
 
 
@@ -253,4 +260,4 @@ def withdraw(file: Path, reason: str, ground: CorrectionGround | None, date: dt.
     end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
     fields = f"date: {date.isoformat()}, reason: {_yaml_text(reason)}" + (f", ground: {ground}" if ground else "")
     lines.insert(end, f"withdrawn: {{{fields}}}\n")
-    file.write_text("".join(lines), encoding="utf-8")
+    write_atomic(file, "".join(lines))

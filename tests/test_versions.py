@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -211,3 +212,37 @@ def test_withdraw_command_marks_the_file_and_the_build_leaves_a_page(tmp_path: P
     )
     # Katwijk has no other documents: no publisher page, so the page links home.
     assert not (out / "katwijk" / "index.html").exists()
+
+
+def _stop_at_rename(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
+    """A kill at the moment ``target`` is replaced: the rename never happens."""
+    real = os.replace
+
+    def replace(src: str, dst: str | Path) -> None:
+        if Path(dst) == target:
+            raise KeyboardInterrupt
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+@pytest.mark.parametrize("command", ["correct", "withdraw"])
+def test_a_stopped_correct_or_withdraw_leaves_the_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(HISTORY_PROJECT, project)
+    file = project / "content" / "noordwijk" / "begroting-2022-4.md"
+    before = file.read_bytes()
+    _stop_at_rename(monkeypatch, file)
+    with pytest.raises(KeyboardInterrupt):
+        if command == "correct":
+            versions.correct(file, project / "content", "Fout hersteld.", "procedurele fout", dt.date(2022, 5, 2))
+        else:
+            versions.withdraw(file, "Ingetrokken.", None, dt.date(2022, 5, 2))
+    assert file.read_bytes() == before  # not emptied, not half written
+    assert not list(file.parent.glob(".*.tmp"))  # and no temporary file left behind
+    monkeypatch.undo()
+    if command == "correct":  # run again: the version kept by the stopped run is the same, so it goes on
+        kept = versions.correct(file, project / "content", "Fout hersteld.", "procedurele fout", dt.date(2022, 5, 2))
+        assert kept.read_bytes() == before and file.read_text(encoding="utf-8").count("previous: .versions/") == 2

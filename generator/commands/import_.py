@@ -9,16 +9,14 @@ either the old file or the new one, never half of one.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-from functools import cache
 from pathlib import Path
 
 import click
 
 from generator import limits
 from generator.commands import options
+from generator.content.atomic import write_atomic
 from generator.content.loader import load_config
 from generator.errors import ImportFailed, Problem, WoositeError
 from generator.importer.pipeline import ImportOptions, ImportResult, import_bytes
@@ -123,28 +121,6 @@ def _site_publisher(content_dir: Path) -> str | None:
     """``publisher:`` of the site.yaml beside the content folder, if there is one."""
     config = content_dir.resolve().parent / "site.yaml"
     return load_config(config).publisher if config.is_file() else None
-
-
-def write_atomic(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` via a temporary file in the same folder and one rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-@cache
-def _umask() -> int:
-    """The process's umask (read once: reading it means setting it)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _import(path: Path, options: ImportOptions) -> ImportResult:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.content.atomic import write_atomic
 from generator.content.loader import LoadAll, Loaded, SourceDocument, load_or_problems
 from generator.incremental.keys import digest, site_key
 from generator.incremental.previous import BuildRecord, PreviousBuild, walk
@@ -154,12 +154,12 @@ class BuildCache:
             for site_path in on_disk:
                 st = os.stat(self.out_dir / site_path)
                 record.files[site_path] = (st.st_size, st.st_mtime_ns)
-        _write_atomic(self._record_file(), record.to_json().encode("utf-8"))
+        write_atomic(self._record_file(), record.to_json().encode("utf-8"))
         if self.warm is not None:
             self.warm.inputs, self.warm.documents = self.inputs, self.loaded
         elif self.loaded.keys() != self.documents.keys():
             data = pickle.dumps({"inputs": self.inputs, "documents": self.loaded}, protocol=pickle.HIGHEST_PROTOCOL)
-            _write_atomic(self.folder / DOCUMENTS, data)
+            write_atomic(self.folder / DOCUMENTS, data)
 
     def _record_file(self) -> Path:
         assert self.folder is not None
@@ -183,14 +183,3 @@ def _read(path: Path) -> str | None:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
