@@ -139,3 +139,12 @@ def test_a_killed_import_never_leaves_a_truncated_file(tmp_path: Path) -> None:
         process.wait()
         for path in content.rglob("*.md") if content.exists() else []:
             assert path.read_text(encoding="utf-8") == expected[path.relative_to(content)]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32", "utf-8-sig"])
+def test_utf16_and_utf32_with_their_mark_are_text_and_non_characters_are_spaces(codec: str) -> None:
+    text = "Programma 1 Bestuur\r\n\r\nTekst met \ufffe een teken.\r\n"
+    result = import_bytes(
+        text.encode(codec), Path("x.txt"), ImportOptions(publisher="Lisse", kind="begroting", year=2022)
+    )
+    assert result.text is not None and result.text.endswith("\nTekst met een teken.\n") and "\ufffe" not in result.text

@@ -2,18 +2,40 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
 from generator.errors import ImportFailed, Problem
 from generator.importer.lines import Line
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ufffe\uffff]")
+"""Control characters and the non-characters U+FFFE/U+FFFF (which no XML output may hold): each a space."""
 _BINARY_SHARE = 0.05
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+"""UTF-32 before UTF-16: the UTF-32 little-endian mark begins with the UTF-16 one."""
+
+
 def decode(raw: bytes, path: Path) -> str:
-    """The text of an export; raise ImportFailed (with the line) when it is not UTF-8 text."""
+    """The text of an export: UTF-8 (with or without BOM), or UTF-16/UTF-32 with their BOM (as some editors
+    save); raise ImportFailed (with the line) for anything else."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec).replace("\r\n", "\n").replace("\r", "\n")
+            except UnicodeDecodeError as exc:
+                raise ImportFailed(
+                    Problem(
+                        path, None, f"het bestand begint als {codec.upper()} maar is het niet", "sla het op als UTF-8"
+                    )
+                ) from exc
     if b"\x00" in raw[:65536] or _control_share(raw[:65536]) > _BINARY_SHARE:
         raise ImportFailed(
             Problem(
