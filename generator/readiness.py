@@ -1,13 +1,15 @@
 """Is the site finished? Warnings about what must not go live unfinished.
 
 ``build`` prints them, ``check`` prints them again and ``check --strict`` fails on them: the placeholder base
-URL of ``woosite init``, an empty contact e-mail, the placeholder text of ``woosite new``, a finance table
+URL of ``woosite init``, an empty contact e-mail, the placeholder text of ``woosite new``, an amount written
+with a Dutch thousands dot ("-1.035", which YAML reads as a decimal number), a finance table
 whose own arithmetic no longer adds up (after hand edits; the rules are the importer's, in one place), and a
 document without any date.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,6 +21,8 @@ from generator.models import FinanceTable, SiteConfig
 from generator.models.finance import Row
 from generator.scaffold import PLACEHOLDER
 
+_THOUSANDS_DOT = re.compile(r"(?<![\w.])(-?\d{1,3}\.\d{3})(?![\w.])")
+"""A value written as Dutch print writes thousands ("-1.035"): YAML reads a decimal number."""
 PLACEHOLDER_HOSTS = {"example.org", "www.example.org", "example.com", "www.example.com", "example.net"}
 
 
@@ -59,6 +63,19 @@ def document_warnings(source: SourceDocument) -> list[Problem]:
         Problem(source.path, number, f"placeholder text '{PLACEHOLDER}'", "write the text, or remove the section")
         for number, line in enumerate(text.splitlines(), start=1)
         if PLACEHOLDER in line
+    ]
+    found += [
+        Problem(
+            source.path,
+            number,
+            f"'{match.group(1)}' in values: is read as {float(match.group(1)):g}, perhaps a Dutch thousands dot "
+            "(-1.035 for -1035 leaves the amount 1,000 times too small)",
+            f"write {match.group(1).replace('.', '')} without the dot; a decimal number with three decimals, "
+            f"write {match.group(1)}0",
+        )
+        for number, line in enumerate(text.splitlines(), start=1)
+        if "values:" in line
+        for match in _THOUSANDS_DOT.finditer(line)
     ]
     try:
         node = split(text.replace("\r\n", "\n")).node

@@ -82,6 +82,17 @@ def test_broken_table_arithmetic_names_the_values_line(tmp_path: Path) -> None:
     assert "rij 'Saldo'" in found and "-2100 is niet baten + lasten = -2000" in found
 
 
+def test_an_amount_with_a_dutch_thousands_dot_is_warned(tmp_path: Path) -> None:
+    # Hand-typed as printed: YAML reads -2.400 as -2.4, so the table would show 1,000 times too little.
+    edited = FINISHED.replace("values: [-2400]", "values: [-2.400]").replace("values: [-2000]", "values: [-2.000]")
+    found = messages(project(tmp_path, edited))
+    dots = [m for m in found if "thousands dot" in m]
+    assert len(dots) == 2 and "'-2.400' in values: is read as -2.4" in dots[0] and "write -2400 without" in dots[0]
+    decimal = FINISHED.replace("values: [-2400]", "values: [-2.4005]").replace("values: [-2000]", "values: [-2.0005]")
+    (tmp_path / "d").mkdir()
+    assert not [m for m in messages(project(tmp_path / "d", decimal)) if "thousands dot" in m]
+
+
 def test_rounding_by_one_is_not_a_warning(tmp_path: Path) -> None:
     assert messages(project(tmp_path, FINISHED.replace("values: [-2000]", "values: [-2001]"))) == []
 
