@@ -2,7 +2,8 @@
 
 ``build`` prints them, ``check`` prints them again and ``check --strict`` fails on them: the placeholder base
 URL of ``woosite init``, an empty contact e-mail, the placeholder text of ``woosite new``, an amount written
-with a Dutch thousands dot ("-1.035", which YAML reads as a decimal number), a finance table
+with a Dutch thousands dot ("-1.035", which YAML reads as a decimal number), a text cut short by a YAML
+comment ("title: Zorg #1"), a finance table
 whose own arithmetic no longer adds up (after hand edits; the rules are the importer's, in one place), and a
 document without any date.
 """
@@ -23,6 +24,10 @@ from generator.scaffold import PLACEHOLDER
 
 _THOUSANDS_DOT = re.compile(r"(?<![\w.])(-?\d{1,3}\.\d{3})(?![\w.])")
 """A value written as Dutch print writes thousands ("-1.035"): YAML reads a decimal number."""
+_COMMENT_CUT = re.compile(
+    r"^\s*(?:- )?(title|description|caption|label|row_header|section):\s+([^'\"\s#|>{\[][^#]*?)\s+#(\S.*)$"
+)
+"""A published text cut short by a YAML comment: "title: Zorg #1 en welzijn" is the title "Zorg"."""
 PLACEHOLDER_HOSTS = {"example.org", "www.example.org", "example.com", "www.example.com", "example.net"}
 
 
@@ -57,12 +62,30 @@ def site_warnings(config: SiteConfig, config_file: Path) -> list[Problem]:
     return found
 
 
+def _front_lines(text: str) -> list[str]:
+    """The lines of the front matter (the file's second line on)."""
+    lines = text.splitlines()[1:]
+    end = next((n for n, line in enumerate(lines) if line.strip() == "---"), len(lines))
+    return lines[:end]
+
+
 def document_warnings(source: SourceDocument) -> list[Problem]:
     text = source.path.read_text(encoding="utf-8-sig", errors="replace")
     found = [
         Problem(source.path, number, f"placeholder text '{PLACEHOLDER}'", "write the text, or remove the section")
         for number, line in enumerate(text.splitlines(), start=1)
         if PLACEHOLDER in line
+    ]
+    found += [
+        Problem(
+            source.path,
+            number,
+            f"'{cut.group(1)}: {cut.group(2)} #{cut.group(3)}' is read as '{cut.group(2)}': "
+            "after ' #' YAML sees a comment",
+            f'put the text in quotes: {cut.group(1)}: "{cut.group(2)} #{cut.group(3)}"',
+        )
+        for number, line in enumerate(_front_lines(text), start=2)
+        if (cut := _COMMENT_CUT.match(line))
     ]
     found += [
         Problem(

@@ -93,6 +93,12 @@ def test_an_amount_with_a_dutch_thousands_dot_is_warned(tmp_path: Path) -> None:
     assert not [m for m in messages(project(tmp_path / "d", decimal)) if "thousands dot" in m]
 
 
+def test_a_title_cut_by_a_yaml_comment_is_warned(tmp_path: Path) -> None:
+    edited = FINISHED.replace("title: Veiligheid}", "title: Veiligheid}\ntitle: Zorg #1 en welzijn")
+    (found,) = messages(project(tmp_path, edited))
+    assert "p.md:6: 'title: Zorg #1 en welzijn' is read as 'Zorg'" in found and 'title: "Zorg #1 en welzijn"' in found
+
+
 def test_rounding_by_one_is_not_a_warning(tmp_path: Path) -> None:
     assert messages(project(tmp_path, FINISHED.replace("values: [-2000]", "values: [-2001]"))) == []
 
