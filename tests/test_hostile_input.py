@@ -86,6 +86,8 @@ CASES = [
     (("values: [-2113000]", "values: [" + "9" * 5000 + "]"), 13, "a number with more than 30 digits"),
     (("values: [-2113000]", "values: [" + "9" * 25 + "]"), 9, "euros is more than 1e+15"),
     (("year: 2021", "year: true"), 4, "the year must be a whole number such as 2021, not 'true'"),
+    (("year: 2021", "year: 20222"), 4, "'year' is 20222, out of range (write a value at most 2100)"),
+    (("values: [-2113000]", "values: [500,5]"), 13, "a decimal comma splits a number in two: write 500.5"),
     (("year: 2021", "year: 2021\ndates: {adopted: 2021-11}"), 5, "'dates.adopted' is not a valid date: '2021-11'"),
     (("year: 2021", "year: 2021\nsource: {exported: 2021}"), 5, "'2021' is not a date and time"),
 ]

@@ -75,6 +75,15 @@ def _describe(error: Any, name: str, loc: tuple[Any, ...], model: type[BaseModel
         return f"'{name}' must be a group of 'field: value' lines", "indent its fields under it"
     if kind == "list_type":
         return f"'{name}' must be a list", "start each item on its own line with '- '"
+    bounds = {
+        "less_than_equal": "at most",
+        "less_than": "below",
+        "greater_than_equal": "at least",
+        "greater_than": "above",
+    }
+    if kind in bounds:
+        limit = next(iter(error.get("ctx", {}).values()), "")
+        return f"'{name}' is {value}, out of range", f"write a value {bounds[kind]} {limit}"
     return (f"invalid '{name}': {message}" if name else message), ""
 
 

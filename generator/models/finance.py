@@ -112,7 +112,10 @@ class FinanceTable(BaseModel):
             where = ("rows", i, "values")
             if len(row.values) != len(self.columns):
                 raise ValueErrorAt(
-                    f"row {i + 1} '{row.label}' has {len(row.values)} values for {len(self.columns)} columns", where
+                    f"row {i + 1} '{row.label}' has {len(row.values)} values for {len(self.columns)} columns "
+                    "(give one value per column, null for an empty cell; a decimal comma splits a number in two: "
+                    "write 500.5, not 500,5)",
+                    where,
                 )
             for value, column in zip(row.values, self.columns, strict=True):
                 if isinstance(value, str) and column.kind != "text":
