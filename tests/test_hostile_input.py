@@ -87,6 +87,16 @@ CASES = [
     (("values: [-2113000]", "values: [" + "9" * 25 + "]"), 9, "euros is more than 1e+15"),
     (("year: 2021", "year: true"), 4, "the year must be a whole number such as 2021, not 'true'"),
     (("year: 2021", "year: 20222"), 4, "'year' is 20222, out of range (write a value at most 2100)"),
+    # A path escape: 'previous:' naming a file outside content/.versions/ was published (issue 26).
+    (
+        (
+            "year: 2021",
+            "year: 2021\ncorrections: [{date: 2022-01-01, reason: Fout hersteld, ground: procedurele fout, "
+            "previous: .versions/../../../outside/secret.md}]",
+        ),
+        5,
+        "not a kept version below content/.versions/",
+    ),
     (("values: [-2113000]", "values: [500,5]"), 13, "a decimal comma splits a number in two: write 500.5"),
     (("year: 2021", "year: 2021\ndates: {adopted: 2021-11}"), 5, "'dates.adopted' is not a valid date: '2021-11'"),
     (("year: 2021", "year: 2021\nsource: {exported: 2021}"), 5, "'2021' is not a date and time"),

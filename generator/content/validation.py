@@ -75,6 +75,11 @@ def _describe(error: Any, name: str, loc: tuple[Any, ...], model: type[BaseModel
         return f"'{name}' must be a group of 'field: value' lines", "indent its fields under it"
     if kind == "list_type":
         return f"'{name}' must be a list", "start each item on its own line with '- '"
+    if kind == "string_pattern_mismatch" and plain.endswith("previous"):
+        return (
+            f"'{name}' is '{value}': not a kept version below content/.versions/",
+            "leave 'previous:' as woosite correct wrote it (no '..', no other folder)",
+        )
     bounds = {
         "less_than_equal": "at most",
         "less_than": "below",

@@ -44,7 +44,9 @@ class Correction(BaseModel):
         default="procedurele fout", description="procedurele fout or privacygevoelige gegevens (DiWoo list)."
     )
     previous: str = Field(
-        pattern=r"^\.versions/[A-Za-z0-9._/-]+\.md$",
+        # Below content/.versions/ only: no ".." or "." segment, no empty one (a path escape published the
+        # file it named, issue 26).
+        pattern=r"^\.versions(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*)+\.md$",
         description="The previous version, relative to content/: a copy made by woosite correct.",
     )
 
