@@ -52,3 +52,18 @@ def test_link_inside_the_project_is_published(project: Callable[..., Path]) -> N
     code, errors = _build(root)
     assert code == 0, errors
     assert (root / "site" / "static" / "logo.txt").read_text() == "our logo"
+
+
+def test_a_templates_folder_that_is_itself_a_link_out_of_the_project_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside" / "templates"
+    (outside / "static").mkdir(parents=True)
+    (outside / "static" / "passwd.txt").write_text(SECRET)
+    root = tmp_path / "project"
+    (root / "content" / "lisse").mkdir(parents=True)
+    (root / "site.yaml").write_text((Path(__file__).parent.parent / "site.yaml").read_text(encoding="utf-8"))
+    (root / "content" / "lisse" / "p4.md").write_text(GOOD)
+    (root / "templates").symlink_to(outside)  # issue 26: its static/ was published
+    code, errors = _build(root)
+    assert code == 1
+    assert len(errors) == 1 and str(root / "templates") in errors[0] and "symbolic link" in errors[0], errors
+    assert not (root / "site").exists()

@@ -19,20 +19,22 @@ def refuse_outside(project_dir: Path, folders: list[Path]) -> None:
     for folder in folders:
         if not folder.is_dir():
             continue
-        for dirpath, dirs, files in os.walk(folder):  # does not follow links to folders
-            for name in sorted(dirs + files):
-                path = Path(dirpath) / name
-                if not path.is_symlink():
-                    continue
-                target = path.resolve()
-                if target != project and project not in target.parents:
-                    problems.append(
-                        Problem(
-                            path,
-                            None,
-                            f"a symbolic link to {target}, outside the project; it is not published",
-                            "copy the file into the project instead, or remove the link",
-                        )
+        # The folder itself may be the link (templates/ -> /elsewhere): os.walk would go in without a word.
+        candidates = [folder] if folder.is_symlink() else []
+        for dirpath, dirs, files in os.walk(folder):  # does not follow links to folders below it
+            candidates += [Path(dirpath) / name for name in sorted(dirs + files)]
+        for path in candidates:
+            if not path.is_symlink():
+                continue
+            target = path.resolve()
+            if target != project and project not in target.parents:
+                problems.append(
+                    Problem(
+                        path,
+                        None,
+                        f"a symbolic link to {target}, outside the project; it is not published",
+                        "copy the file into the project instead, or remove the link",
                     )
+                )
     if problems:
         raise ContentError(problems)
