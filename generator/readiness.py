@@ -62,18 +62,18 @@ def site_warnings(config: SiteConfig, config_file: Path) -> list[Problem]:
     return found
 
 
-def _front_lines(text: str) -> list[str]:
+def _front_lines(lines: list[str]) -> list[str]:
     """The lines of the front matter (the file's second line on)."""
-    lines = text.splitlines()[1:]
-    end = next((n for n, line in enumerate(lines) if line.strip() == "---"), len(lines))
-    return lines[:end]
+    end = next((n for n, line in enumerate(lines[1:], start=1) if line.strip() == "---"), len(lines))
+    return lines[1:end]
 
 
 def document_warnings(source: SourceDocument) -> list[Problem]:
     text = source.path.read_text(encoding="utf-8-sig", errors="replace")
+    lines = text.splitlines()
     found = [
         Problem(source.path, number, f"placeholder text '{PLACEHOLDER}'", "write the text, or remove the section")
-        for number, line in enumerate(text.splitlines(), start=1)
+        for number, line in enumerate(lines, start=1)
         if PLACEHOLDER in line
     ]
     found += [
@@ -84,7 +84,7 @@ def document_warnings(source: SourceDocument) -> list[Problem]:
             "after ' #' YAML sees a comment",
             f'put the text in quotes: {cut.group(1)}: "{cut.group(2)} #{cut.group(3)}"',
         )
-        for number, line in enumerate(_front_lines(text), start=2)
+        for number, line in enumerate(_front_lines(lines), start=2)
         if (cut := _COMMENT_CUT.match(line))
     ]
     found += [
@@ -96,7 +96,7 @@ def document_warnings(source: SourceDocument) -> list[Problem]:
             f"write {match.group(1).replace('.', '')} without the dot; a decimal number with three decimals, "
             f"write {match.group(1)}0",
         )
-        for number, line in enumerate(text.splitlines(), start=1)
+        for number, line in enumerate(lines, start=1)
         if "values:" in line
         for match in _THOUSANDS_DOT.finditer(line)
     ]

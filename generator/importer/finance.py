@@ -299,14 +299,13 @@ def _split_row(text: str) -> tuple[str, tuple[str, ...]] | None:
     return label, tuple(values)
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _MARKS_LINE = re.compile(r"(?:(?:Voordeel|Nadeel|V|N)\s*)+", re.I)
 
 
 def _header_years(label: str, values: list[str]) -> bool:
     """ "Omschrijving Raming 2020 Raming 2021", "Renterisiconorm 2025 2026 2027", "Rekening 2021": column
     labels ending in years, not a row of amounts (an amount of four digits is printed with its dot, "2.025")."""
-    return all(_YEAR.fullmatch(v) for v in values)
+    return all(numbers.YEAR.fullmatch(v) for v in values)
 
 
 def rows(lines: list[Line], i: int) -> Found | None:
@@ -454,13 +453,13 @@ def _group_line(lines: list[Line], j: int) -> bool:
 def _year_header(header: Line | None) -> int:
     """The number of columns of a header that is only years ("2026 2027 2028 2029"), else 0."""
     words = header.clean.split() if header else []
-    return len(words) if words and all(_YEAR.fullmatch(w) for w in words) else 0
+    return len(words) if words and all(numbers.YEAR.fullmatch(w) for w in words) else 0
 
 
 def _refit(label: str, values: list[str]) -> tuple[str, list[str]]:
-    """Under a header of years no value is a year: leading year cells belong to the label."""
+    """No amount is a bare year: leading year cells belong to the label (when amounts follow them)."""
     values = list(values)
-    while values and _YEAR.fullmatch(values[0]) and len(values) > 1:
+    while values and numbers.YEAR.fullmatch(values[0]) and len(values) > 1:
         label = f"{label} {values.pop(0)}"
     return label, values
 
@@ -500,8 +499,8 @@ def _columns(header: Line, width: int) -> tuple[str | None, list[str]] | None:
     words = rest.split()
     if (
         len(words) >= width
-        and all(_YEAR.fullmatch(w) for w in words[-width:])
-        and not _YEAR.search(" ".join(words[:-width]))
+        and all(numbers.YEAR.fullmatch(w) for w in words[-width:])
+        and not numbers.YEAR.search(" ".join(words[:-width]))
     ):
         return " ".join(words[:-width]) or None, words[-width:]  # "Renterisiconorm 2025 2026": a year a column
     # Cut at capitals; where the labels carry years, the cut after each year must give the same labels
@@ -629,7 +628,7 @@ def _pipe_header(body: list[tuple[Line, list[str]]]) -> tuple[Line, list[str], l
     while (
         count < min(3, len(body) - 1)
         and any(body[count][1][1:])  # a label with empty cells ("Lasten | | |") is a group row, not a header
-        and not any(numbers.parse(c) and not _YEAR.fullmatch(c) for c in body[count][1][1:])
+        and not any(numbers.parse(c) and not numbers.YEAR.fullmatch(c) for c in body[count][1][1:])
     ):
         count += 1
     if count == 1:

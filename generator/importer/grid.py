@@ -23,7 +23,6 @@ from generator.importer.finance import Found, kept_table, make_table, printed_or
 from generator.importer.lines import Line, has_letter, is_sentence
 from generator.models.finance import Value
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _CODE = re.compile(r"^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3})*\.?$")
 _MARKS = {"N": "N", "V": "V", "nadeel": "N", "voordeel": "V"}
 _SIGN_NOTE = re.compile(r"nadeel|voordeel|[-+]\s*=|=\s*[-+]", re.I)
@@ -65,7 +64,7 @@ def _classify(line: Line) -> str | None:
     text = line.clean
     if len(text) > _MAX_CELL:
         return None
-    if _YEAR.fullmatch(text):
+    if numbers.YEAR.fullmatch(text):
         return "year"
     if text in _MARKS:
         return "mark"
@@ -77,7 +76,7 @@ def _classify(line: Line) -> str | None:
         return "unit"  # "(bedragen x € 1.000)", also inside a caption: "Meerjarenoverzicht (x 1.000 euro)"
     if _SIGN_NOTE.search(text) and not has_letter(re.sub(r"nadeel|voordeel", "", text, flags=re.I)):
         return "note"
-    if _CODE.match(text) and not _YEAR.fullmatch(text):
+    if _CODE.match(text) and not numbers.YEAR.fullmatch(text):
         return "code"
     if not has_letter(text) or text.endswith("?"):
         return None
@@ -283,10 +282,12 @@ def fit_header(
                 head, cols = texts[:lead], texts[lead : len(texts) - group]
                 if any(not _row_header_like(t) for t in head[:-1]) or (head and not _corner(head[-1])):
                     continue
-                if any(_YEAR.search(t) for t in head) and any(_YEAR.search(t) for t in cols):
+                if any(numbers.YEAR.search(t) for t in head) and any(numbers.YEAR.search(t) for t in cols):
                     continue  # where the column labels carry years, a leading cell with a year is one of them
                 tail = texts[len(texts) - group :] if group else []
-                if tail and (any(_YEAR.search(t) for t in tail) or not (groups or (group == 1 and role_of(tail[0])))):
+                if tail and (
+                    any(numbers.YEAR.search(t) for t in tail) or not (groups or (group == 1 and role_of(tail[0])))
+                ):
                     continue  # a group row ("Lasten") above the first row, when the body has them too
                 labels = reading(cols, width)
                 if labels is not None:
@@ -302,7 +303,7 @@ def _corner(text: str) -> bool:
 def _row_header_like(text: str) -> bool:
     """Not a column label: no year in a short cell, no lone column word ("Rekening", "Begroting 2018")."""
     words = len(text.split())
-    return not (words <= 3 and _YEAR.search(text)) and not (words <= 2 and _COLUMN_WORDS.search(text))
+    return not (words <= 3 and numbers.YEAR.search(text)) and not (words <= 2 and _COLUMN_WORDS.search(text))
 
 
 def _one_row(cols: list[str], width: int) -> list[str] | None:
@@ -321,10 +322,10 @@ def _spanning_rows(cols: list[str], width: int) -> list[str] | None:
             n += size
         if not all(_periodic(rows[-1], width // len(r)) for r in rows[:-1]):
             continue
-        if not all(_YEAR.search(t) or _COLUMN_WORDS.search(t) for r in rows[:-1] for t in r):
+        if not all(numbers.YEAR.search(t) or _COLUMN_WORDS.search(t) for r in rows[:-1] for t in r):
             continue  # an upper row is years or column words ("Rekening", "Begroting 2020"), not titles
         joined = [" / ".join(r[c * len(r) // width] for r in rows) for c in range(width)]
-        if all(len(_YEAR.findall(label)) <= 1 for label in joined):  # a column of two years is no reading
+        if all(len(numbers.YEAR.findall(label)) <= 1 for label in joined):  # a column of two years is no reading
             readings.append(joined)
     if not readings and len(cols) > width:
         readings = [labels] if (labels := _uneven_spans(cols[: len(cols) - width], cols[-width:])) else []
@@ -337,7 +338,7 @@ def _uneven_spans(upper: list[str], lower: list[str]) -> list[str] | None:
     starts = [n for n, text in enumerate(lower) if text.casefold() == lower[0].casefold()]
     if len(starts) != len(upper) or len(upper) < 2:
         return None
-    if not all(_YEAR.search(t) or _COLUMN_WORDS.search(t) for t in upper):
+    if not all(numbers.YEAR.search(t) or _COLUMN_WORDS.search(t) for t in upper):
         return None
     bounds = [*starts, len(lower)]
     return [f"{upper[g]} / {lower[n]}" for g in range(len(upper)) for n in range(bounds[g], bounds[g + 1])]
@@ -371,7 +372,12 @@ def _wrapped(cols: list[str], width: int) -> list[str] | None:
     """Header cells whose year wrapped onto a paragraph of its own: "Begroting" / "2018"."""
     joined: list[str] = []
     for text in cols:
-        if _YEAR.fullmatch(text) and joined and not _YEAR.search(joined[-1]) and _COLUMN_WORDS.search(joined[-1]):
+        if (
+            numbers.YEAR.fullmatch(text)
+            and joined
+            and not numbers.YEAR.search(joined[-1])
+            and _COLUMN_WORDS.search(joined[-1])
+        ):
             joined[-1] += " " + text
         else:
             joined.append(text)

@@ -30,6 +30,8 @@ _NUMBER = re.compile(
 )
 _MAX_DIGITS = 24
 """More digits than any amount (with its decimals) in euros: 10^15 euros is the model's bound."""
+YEAR = re.compile(r"(?:19|20)\d\d")
+"""A year (matched whole: a column heading, never an amount, which prints four digits with a dot: 2.025)."""
 EMPTY_CELLS = frozenset({"-", "\u2212", "\u2013", "\u2014", "", "n.v.t.", "nvt"})
 # Every unit note has one of these; the rest of the tests run only when one is there.
 _UNIT_WORD = re.compile(r"€|eur|x|×|\*|duizend|miljoen")

@@ -23,7 +23,6 @@ from generator.importer.lines import Line, is_sentence
 from generator.models import FinanceTable
 
 _UNIT_PHRASE = re.compile(r"(?:x|×|\*)\s*(?:€|eur)?\s*1(?:[. ]?000)+(?:,-)?|1\s*(?:mln|miljoen)", re.I)
-_YEAR = re.compile(r"(?:19|20)\d\d")
 LEAD = 3
 """Non-blank lines above a table searched for its unit statement."""
 WHOLE_EUROS = 1_000_000
@@ -58,7 +57,7 @@ def _about_own_figures(text: str) -> bool:
     """A sentence that states a unit beside figures of its own ("het aandeel (* € 1.000) is € 4.602,-") is
     about those figures, not about the table under it."""
     words = [t.strip(".,;:()-") for t in _UNIT_PHRASE.sub(" ", text).split()]
-    return is_sentence(text) and any(numbers.parse(w) and not _YEAR.fullmatch(w) for w in words)
+    return is_sentence(text) and any(numbers.parse(w) and not numbers.YEAR.fullmatch(w) for w in words)
 
 
 def _amounts(found: Found) -> list[int | float]:
