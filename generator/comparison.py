@@ -14,12 +14,14 @@ from CBS StatLine table 03759ned), lasten and baten are also shown per inhabitan
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import lineage
 from generator.errors import ContentError, Problem
+from generator.models import Redaction
 from generator.reference.taxonomy import DocumentKind
 
 if TYPE_CHECKING:
@@ -87,20 +89,22 @@ class Comparison:
         return any(e.inhabitants for e in self.entries)
 
 
-def family(page: DocumentPage) -> str:
+def family(page: DocumentPage, redactions: Sequence[Redaction] = ()) -> str:
     """The comparison key: programme label, number and normalised title ("programma-4-bestuur-en-ondersteuning")."""
     programme = page.document.programme
     if programme.number is None:
-        return lineage.family_key(programme)
+        return lineage.family_key(programme, redactions)
     prefix = lineage.family_key(programme.model_copy(update={"title": programme.label or "Programma"}))
-    return f"{prefix}-{programme.number.lower()}-{lineage.family_key(programme)}"
+    return f"{prefix}-{programme.number.lower()}-{lineage.family_key(programme, redactions)}"
 
 
-def compare(pages: list[DocumentPage], population: Population | None = None) -> list[Comparison]:
+def compare(
+    pages: list[DocumentPage], population: Population | None = None, redactions: Sequence[Redaction] = ()
+) -> list[Comparison]:
     """Every comparison of the site (two publishers or more), ordered by key; entries by publisher and year."""
     groups: dict[str, list[DocumentPage]] = {}
     for page in pages:
-        groups.setdefault(family(page), []).append(page)
+        groups.setdefault(family(page, redactions), []).append(page)
     comparisons = []
     for key, members in sorted(groups.items()):
         if len({p.document.publisher.code for p in members}) < 2:

@@ -22,12 +22,13 @@ left out), classified as *begroot* or *realisatie* by its label ("Rekening 2021"
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from generator.models import Column, FinanceTable, Programme, Row
+from generator import redaction
+from generator.models import Column, FinanceTable, Programme, Redaction, Row
 from generator.reference.taxonomy import DocumentKind
-from generator.urls import slugify
 
 if TYPE_CHECKING:
     from generator.structure import DocumentPage
@@ -55,15 +56,18 @@ _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _STOP_WORDS = frozenset({"en", "de", "het", "van", "voor", "een"})
 
 
-def family_key(programme: Programme) -> str:
-    """The programme title as a key: case, accents, "&" and punctuation do not matter."""
-    return slugify(re.sub(r"\s*&\s*", " en ", programme.title))
+def family_key(programme: Programme, redactions: Sequence[Redaction] = ()) -> str:
+    """The programme title as a key: case, accents, "&" and punctuation do not matter. It is part of
+    addresses and data, so no redacted name is in it (``redaction.slug``)."""
+    return redaction.slug(re.sub(r"\s*&\s*", " en ", programme.title), redactions)
 
 
-def lineage_key(page: DocumentPage) -> str:
+def lineage_key(page: DocumentPage, redactions: Sequence[Redaction] = ()) -> str:
     """The explicit key when the front matter sets one, else the programme's family key."""
     link = page.source.front.lineage
-    return slugify(link.key) if link and link.key else family_key(page.document.programme)
+    if link and link.key:
+        return redaction.slug(link.key, redactions)
+    return family_key(page.document.programme, redactions)
 
 
 @dataclass(frozen=True)
@@ -169,7 +173,7 @@ def _euros(table: FinanceTable, row: Row | None, column: int) -> int | None:
     return None if euros is None else abs(euros)
 
 
-def link(pages: list[DocumentPage]) -> list[Lineage]:
+def link(pages: list[DocumentPage], redactions: Sequence[Redaction] = ()) -> list[Lineage]:
     """Every lineage of the site, ordered by publisher and key; each page in exactly one."""
     parent = list(range(len(pages)))
 
@@ -184,7 +188,7 @@ def link(pages: list[DocumentPage]) -> list[Lineage]:
         if a != b:
             parent[max(a, b)] = min(a, b)
 
-    keys = [lineage_key(p) for p in pages]
+    keys = [lineage_key(p, redactions) for p in pages]
     explicit = [bool(p.source.front.lineage and p.source.front.lineage.key) for p in pages]
     for i, a in enumerate(pages):
         for j in range(i + 1, len(pages)):

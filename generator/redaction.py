@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator import fold
+from generator import fold, urls
 from generator.content.loader import SourceDocument
 from generator.errors import BuildError, Problem
 from generator.models import FrontMatter, Redaction, Section, SiteConfig
@@ -98,6 +98,20 @@ def redact_text(text: str, redactions: Iterable[Redaction]) -> str:
     return text
 
 
+def slug(text: str, redactions: Iterable[Redaction]) -> str:
+    """``urls.slugify(text)`` with every redacted name in it replaced by its ground ("…-met-5-1-2e").
+
+    The text itself is redacted already; but an address drops accents and letters outside Latin, so a
+    spelling the page rightly keeps ("Alexánder van Mazijk") could still spell a listed name in the page's
+    address, its file names and its id in the committed ledger."""
+    slugged = urls.slugify(text)
+    words = slugged.replace("-", " ")
+    for redaction in sorted(redactions, key=lambda r: -len(r.text)):
+        for start, end in reversed(fold.find_spans(words, pattern(redaction.text))):
+            words = f"{words[:start]} {urls.slugify(redaction.ground)} {words[end:]}"
+    return urls.slugify(words) if words != slugged.replace("-", " ") else slugged
+
+
 # Fields holding a fixed vocabulary (document kind, column kind, row role), never free text.
 VOCABULARY_FIELDS = frozenset({"kind", "role"})
 
@@ -173,7 +187,7 @@ def searchable(raw: bytes) -> str:
 
 
 def find_leaks(root: Path, redactions: list[Redaction], skip: Collection[str] = ()) -> list[tuple[Path, Redaction]]:
-    """Every (file, redaction) where a redacted text still appears in a file below ``root``.
+    """Every (file, redaction) where a redacted text still appears in a file below ``root`` or its name.
 
     ``skip``: site paths of files known to be clean (reused unchanged from a build that was verified).
     """
@@ -181,7 +195,7 @@ def find_leaks(root: Path, redactions: list[Redaction], skip: Collection[str] = 
     if not redactions:
         return leaks
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.relative_to(root).as_posix() not in skip):
-        text = searchable(path.read_bytes())
+        text = searchable(path.read_bytes()) + "\n" + fold.fold(path.relative_to(root).as_posix())
         leaks.extend((path, r) for r in redactions if pattern(r.text).search(text))
     return leaks
 
@@ -206,13 +220,21 @@ def leak_problem(path: Path, redaction: Redaction, sources: Collection[Path] = (
 
 
 def _locate(redaction: Redaction, sources: Collection[Path]) -> Iterable[tuple[Path, int]]:
-    """(content file, line) of each source that holds the redacted text, in its folded form."""
+    """(content file, line) of each source that spells the redacted text: first where only an address would
+    (accents and non-Latin letters dropped: the text rightly stays, so its slug is what leaks), then where
+    its folded form does."""
+    texts = {}
     for source in sources:
         with contextlib.suppress(OSError):
-            text = source.read_text(encoding="utf-8", errors="ignore")
-            spans = fold.find_spans(text, pattern(redaction.text)) if appears(text, redaction) else []
-            if spans:
-                yield source, text.count("\n", 0, spans[0][0]) + 1
+            texts[source] = source.read_text(encoding="utf-8", errors="ignore")
+    for source, text in texts.items():
+        for number, line in enumerate(text.splitlines(), 1):
+            if not appears(line, redaction) and slug(line, [redaction]) != urls.slugify(line):
+                yield source, number
+    for source, text in texts.items():
+        spans = fold.find_spans(text, pattern(redaction.text)) if appears(text, redaction) else []
+        if spans:
+            yield source, text.count("\n", 0, spans[0][0]) + 1
 
 
 def verify(

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urljoin
 
-from generator import comparison, lineage, urls, versions
+from generator import comparison, lineage, redaction, urls, versions
 from generator.content.loader import SourceDocument
 from generator.errors import BuildError, Problem
 from generator.models import CategoryRef, Document, PublisherRef, SiteConfig, Urls
@@ -112,7 +112,8 @@ def build_site(
     withdrawn: list[DocumentPage] = []
     for source in sorted(sources, key=_order):
         front, org = source.front, source.publisher
-        path = urls.document_path(org.name, front.kind, front.year, front.programme.heading)
+        programme = redaction.slug(front.programme.heading, config.redactions)
+        path = urls.document_path(org.name, front.kind, front.year, programme)
         if path in claimed:
             problems.append(
                 Problem(
@@ -125,8 +126,9 @@ def build_site(
             )
             continue
         claimed[path] = source
-        slug = "-".join([urls.slugify(org.name), front.kind, str(front.year), urls.slugify(front.programme.heading)])
-        page = DocumentPage(source=source, document=_document(source, base, path, slug), path=path, slug=slug)
+        slug = "-".join([urls.slugify(org.name), front.kind, str(front.year), programme])
+        document = _document(source, base, path, slug, programme)
+        page = DocumentPage(source=source, document=document, path=path, slug=slug)
         if front.withdrawn is not None:
             withdrawn.append(page)
             continue
@@ -144,13 +146,15 @@ def build_site(
     ordered = sorted(publishers.values(), key=lambda p: p.organisation.name)
     for section in ordered:
         section.publications.sort(key=lambda p: (-p.year, p.kind.value))
-    comparisons = comparison.compare(pages, population)
+    comparisons = comparison.compare(pages, population, config.redactions)
     kept = {
         page.path: versions.versions_of(
             page.source,
             page.path,
             (previous or {})[page.source.path],
-            partial(_document, base=base, path=page.path, slug=page.slug),
+            partial(
+                _document, base=base, path=page.path, slug=page.slug, programme=page.path.rstrip("/").rsplit("/", 1)[-1]
+            ),
         )
         for page in pages
         if page.source.front.corrections and page.source.path in (previous or {})
@@ -160,7 +164,7 @@ def build_site(
         base_url=base,
         publishers=ordered,
         documents=pages,
-        lineages=lineage.link(pages),
+        lineages=lineage.link(pages, config.redactions),
         withdrawn=withdrawn,
         comparisons=comparisons,
         versions=kept,
@@ -179,10 +183,10 @@ def _order(source: SourceDocument) -> tuple[str, int, str, str, str]:
     )
 
 
-def _document(source: SourceDocument, base: str, path: str, slug: str) -> Document:
+def _document(source: SourceDocument, base: str, path: str, slug: str, programme: str) -> Document:
     front, org = source.front, source.publisher
     return Document(
-        id=urls.document_id(org.code, front.kind, front.year, front.programme.heading),
+        id=urls.document_id(org.code, front.kind, front.year, programme),
         title=front.title or front.programme.heading,
         publisher=PublisherRef(name=org.name, kind=org.kind, code=org.code, uri=org.uri),
         kind=front.kind,

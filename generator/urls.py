@@ -59,14 +59,15 @@ def publication_path(publisher_name: str, kind: str, year: int) -> str:
     return f"{publisher_path(publisher_name)}{kind}-{year}/"
 
 
-def document_path(publisher_name: str, kind: str, year: int, programme_heading: str) -> str:
-    """ "lisse/begroting-2021/programma-4-bestuur-en-ondersteuning/"."""
-    return f"{publication_path(publisher_name, kind, year)}{slugify(programme_heading)}/"
+def document_path(publisher_name: str, kind: str, year: int, programme_slug: str) -> str:
+    """ "lisse/begroting-2021/programma-4-bestuur-en-ondersteuning/" (the programme's slug is made by
+    ``redaction.slug``, so no redacted name is in it)."""
+    return f"{publication_path(publisher_name, kind, year)}{programme_slug}/"
 
 
-def document_id(publisher_code: str, kind: str, year: int, programme_heading: str) -> str:
+def document_id(publisher_code: str, kind: str, year: int, programme_slug: str) -> str:
     """Identifier that survives a renamed publisher: "gm0553-begroting-2021-programma-4-bestuur-en-..."."""
-    return f"{publisher_code.lower()}-{kind}-{year}-{slugify(programme_heading)}"
+    return f"{publisher_code.lower()}-{kind}-{year}-{programme_slug}"
 
 
 def json_file(path: str, slug: str) -> str:

@@ -33,7 +33,7 @@ def write_doc(project: Path, name: str, publisher: str = "Lisse", title: str = "
 
 
 def test_readable_path_from_publisher_kind_year_programme() -> None:
-    path = urls.document_path("Lisse", "begroting", 2021, "Programma 4 Bestuur en ondersteuning")
+    path = urls.document_path("Lisse", "begroting", 2021, urls.slugify("Programma 4 Bestuur en ondersteuning"))
     assert path == "lisse/begroting-2021/programma-4-bestuur-en-ondersteuning/"
     assert urls.slugify("Veiligheid, bestuur, dienstverlening en financiën") == (
         "veiligheid-bestuur-dienstverlening-en-financien"
