@@ -25,11 +25,11 @@ from pathlib import Path
 
 from generator import redaction
 from generator.content.atomic import write_atomic
-from generator.content.frontmatter import FrontMatterError, split
+from generator.content.edit import FrontMatterFile, validated
 from generator.content.loader import SourceDocument, load_document
 from generator.errors import ContentError, Problem
 from generator.models import Document, FinanceTable, Section, SiteConfig
-from generator.models.history import Correction, CorrectionGround
+from generator.models.history import Correction, CorrectionGround, Withdrawal
 from generator.reference.taxonomy import KERN
 
 VERSIONS_DIR = ".versions"
@@ -188,48 +188,38 @@ def diff(before: SourceDocument, after: SourceDocument) -> Diff:
 
 
 def correct(file: Path, content_dir: Path, reason: str, ground: CorrectionGround, date: dt.date) -> Path:
-    """Snapshot ``file`` into content/.versions/ and add a ``corrections:`` entry; return the snapshot."""
-    text = file.read_text(encoding="utf-8")
-    try:
-        existing = split(text).data.get("corrections") or []
-    except FrontMatterError as exc:
-        raise ContentError(Problem(file, exc.line, exc.message, exc.hint)) from exc
-    lines = text.splitlines(keepends=True)
+    """Snapshot ``file`` into content/.versions/ and add a ``corrections:`` entry; return the snapshot.
+
+    The entry is made by the model and checked before anything is written, so a reason the build would
+    refuse is refused here; a correct stopped after keeping the version goes on when run again."""
+    edited = FrontMatterFile.read(file)
+    existing = edited.data.get("corrections") or []
+    if not isinstance(existing, list):
+        raise ContentError(Problem(file, None, "'corrections:' is not a list", "write it as a list, see the guide"))
     number = 1 + len(existing)
     target = snapshot_path(content_dir, file, number)
+    previous = target.relative_to(content_dir).as_posix()
+    fields = {"date": date, "reason": " ".join(reason.split()), "ground": ground, "previous": previous}
+    entry = validated(Correction, file, fields)
+    entries = [
+        validated(Correction, file, item, f"corrections, entry {n}, {{field}}") for n, item in enumerate(existing, 1)
+    ]
     raw = file.read_bytes()
     if target.exists() and target.read_bytes() != raw:
         raise ContentError(
             Problem(
                 target,
                 None,
-                "this previous version already exists and differs from the file",
-                "never overwrite a kept version: check content/.versions/ and the corrections: of the file",
+                f"kept version {number} already exists and differs from the file",
+                f"if an earlier 'woosite correct' stopped, compare the two and delete {previous} if it is not "
+                "a published version; never overwrite one that is",
             )
         )
+    edited.check_field("corrections", [*entries, entry])
     if not target.exists():  # the same bytes: a correct that was stopped after keeping the version
         write_atomic(target, raw)
-    previous = target.relative_to(content_dir).as_posix()
-    entry = f"  - {{date: {date.isoformat()}, reason: {_yaml_text(reason)}, ground: {ground}, previous: {previous}}}\n"
-    end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
-    start = next((i for i in range(1, end) if lines[i].startswith("corrections:")), None)
-    if start is None:
-        lines[end:end] = ["corrections:\n", entry]
-    else:
-        if lines[start].strip() == "corrections: []":
-            lines[start] = "corrections:\n"
-        last = start
-        while last + 1 < end and lines[last + 1].startswith((" ", "-")):
-            last += 1
-        lines.insert(last + 1, entry)
-    write_atomic(file, "".join(lines))
+    edited.set_field("corrections", [*entries, entry])
     return target
-
-
-def _yaml_text(text: str) -> str:
-    """A one-line YAML string in double quotes."""
-    escaped = " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
 
 
 def vanished(published: set[str], site_ids: set[str], ledger_file: Path) -> list[Problem]:
@@ -249,15 +239,8 @@ def vanished(published: set[str], site_ids: set[str], ledger_file: Path) -> list
 
 def withdraw(file: Path, reason: str, ground: CorrectionGround | None, date: dt.date) -> None:
     """Add ``withdrawn:`` to the front matter of ``file`` (the file itself stays: it is the record)."""
-    text = file.read_text(encoding="utf-8")
-    try:
-        data = split(text).data
-    except FrontMatterError as exc:
-        raise ContentError(Problem(file, exc.line, exc.message, exc.hint)) from exc
-    if data.get("withdrawn"):
+    edited = FrontMatterFile.read(file)
+    if edited.data.get("withdrawn"):
         raise ContentError(Problem(file, None, "this document is already withdrawn", "edit 'withdrawn:' by hand"))
-    lines = text.splitlines(keepends=True)
-    end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
-    fields = f"date: {date.isoformat()}, reason: {_yaml_text(reason)}" + (f", ground: {ground}" if ground else "")
-    lines.insert(end, f"withdrawn: {{{fields}}}\n")
-    write_atomic(file, "".join(lines))
+    entry = validated(Withdrawal, file, {"date": date, "reason": " ".join(reason.split()), "ground": ground})
+    edited.set_field("withdrawn", entry)

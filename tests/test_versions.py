@@ -12,6 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import xmlschema
+import yaml
 from lxml import etree
 
 from generator import versions
@@ -114,7 +115,13 @@ def test_correct_appends_and_version_urls_stay_stable(tmp_path: Path) -> None:
     assert kept.read_bytes() == published
     text = file.read_text(encoding="utf-8")
     assert text.count("previous: .versions/") == 2
-    assert '{date: 2022-05-02, reason: "Nog een \\"fout\\" hersteld.", ground: procedurele fout,' in text
+    entry = yaml.safe_load(text.split("---")[1])["corrections"][-1]
+    assert entry == {
+        "date": dt.date(2022, 5, 2),
+        "reason": 'Nog een "fout" hersteld.',
+        "ground": "procedurele fout",
+        "previous": ".versions/noordwijk/begroting-2022-4/2.md",
+    }
     file.write_text(text.replace("snelle dienstverlening", "zeer snelle dienstverlening"), encoding="utf-8")
     out = tmp_path / "site"
     result = run_woosite("build", "--content", str(project / "content"), "--out", str(out))
@@ -200,7 +207,7 @@ def test_withdraw_command_marks_the_file_and_the_build_leaves_a_page(tmp_path: P
     file = project / "content" / "katwijk" / "begroting-2021-4.md"
     result = run_woosite("withdraw", str(file), "--reason", "Nog niet vastgesteld.", "--date", "2021-06-01")
     assert result.returncode == 0, result.stderr
-    assert 'withdrawn: {date: 2021-06-01, reason: "Nog niet vastgesteld."}\n---\n' in file.read_text(encoding="utf-8")
+    assert "withdrawn: {date: 2021-06-01, reason: Nog niet vastgesteld.}\n---\n" in file.read_text(encoding="utf-8")
     again = run_woosite("withdraw", str(file), "--reason", "Nog eens.")
     assert again.returncode != 0 and "already withdrawn" in again.stderr
     out = tmp_path / "site"
@@ -246,3 +253,64 @@ def test_a_stopped_correct_or_withdraw_leaves_the_file_whole(
     if command == "correct":  # run again: the version kept by the stopped run is the same, so it goes on
         kept = versions.correct(file, project / "content", "Fout hersteld.", "procedurele fout", dt.date(2022, 5, 2))
         assert kept.read_bytes() == before and file.read_text(encoding="utf-8").count("previous: .versions/") == 2
+
+
+# How people write front matter: each must come out of correct/withdraw as a file the build accepts (issue 26).
+WRITTEN = {
+    "one-line list with a comment": ("year: 2021\n", "year: 2021\ncorrections: [] # nog geen\n"),
+    "closed with ...": ("---\n##", "...\n##"),
+    "an empty withdrawn": ("year: 2021\n", "year: 2021\nwithdrawn: null\n"),
+}
+
+
+@pytest.mark.parametrize("command", ["correct", "withdraw"])
+@pytest.mark.parametrize("how", [*WRITTEN, "byte-order mark and CRLF"])
+def test_correct_and_withdraw_write_what_the_build_accepts(tmp_path: Path, command: str, how: str) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(HISTORY_PROJECT, project)
+    file = project / "content" / "katwijk" / "begroting-2021-4.md"
+    text = file.read_text(encoding="utf-8")
+    if how in WRITTEN:
+        old, new = WRITTEN[how]
+        assert old in text
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    else:
+        file.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    extra = ["--content", str(project / "content")] if command == "correct" else []
+    result = run_woosite(command, str(file), "--reason", "Bedrag verkeerd overgenomen.", *extra)
+    assert result.returncode == 0, result.stderr
+    raw = file.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") == (how == "byte-order mark and CRLF")
+    assert (b"\r\n" in raw) == (how == "byte-order mark and CRLF") and b"\r\r" not in raw
+    build = run_woosite("build", "--content", str(project / "content"), "--out", str(tmp_path / "site"))
+    assert build.returncode == 0, build.stderr
+
+
+@pytest.mark.parametrize("command", ["correct", "withdraw"])
+@pytest.mark.parametrize("reason", ["", "ok", "bad\x01char", "  "])
+def test_a_reason_the_build_would_refuse_is_refused_and_nothing_changes(
+    tmp_path: Path, command: str, reason: str
+) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(HISTORY_PROJECT, project)
+    file = project / "content" / "katwijk" / "begroting-2021-4.md"
+    before = file.read_bytes()
+    extra = ["--content", str(project / "content")] if command == "correct" else []
+    result = run_woosite(command, str(file), "--reason", reason, *extra)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "--reason" in result.stderr and "Traceback" not in result.stderr
+    assert file.read_bytes() == before
+    assert not (project / "content" / ".versions" / "katwijk").exists()
+
+
+@pytest.mark.parametrize("command", ["correct", "withdraw"])
+def test_a_file_that_is_not_utf8_is_one_line(tmp_path: Path, command: str) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(HISTORY_PROJECT, project)
+    file = project / "content" / "katwijk" / "begroting-2021-4.md"
+    file.write_bytes(file.read_text(encoding="utf-8").replace("Tekst", "Café").encode("latin-1", "replace") + b"\xe9")
+    before = file.read_bytes()
+    extra = ["--content", str(project / "content")] if command == "correct" else []
+    result = run_woosite(command, str(file), "--reason", "Een reden.", *extra)
+    assert result.returncode == 1 and "not UTF-8" in result.stderr and result.stderr.count("\n") == 1
+    assert file.read_bytes() == before

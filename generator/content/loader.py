@@ -161,7 +161,7 @@ def load_or_problems(path: Path, config: SiteConfig) -> Loaded:
 def load_document(path: Path, config: SiteConfig) -> SourceDocument:
     """Read, parse and validate one content file."""
     raw = limits.read_bytes(path)
-    text = _decode(raw, path)
+    text = decode(raw, path)
     found = invisible_control(text)
     if found:
         line = text.count("\n", 0, found.start()) + 1
@@ -262,7 +262,8 @@ def _resolve_category(front: FrontMatter, path: Path, line: int, problems: list[
     return category
 
 
-def _decode(raw: bytes, path: Path) -> str:
+def decode(raw: bytes, path: Path) -> str:
+    """A content file's bytes as text: UTF-8 with or without a byte-order mark, ``\n`` line ends."""
     try:
         return raw.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
@@ -273,4 +274,4 @@ def _decode(raw: bytes, path: Path) -> str:
 
 
 def _read_text(path: Path) -> str:
-    return _decode(limits.read_bytes(path), path)
+    return decode(limits.read_bytes(path), path)
