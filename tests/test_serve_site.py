@@ -7,14 +7,18 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
 from woo_content import build, seed_002_document, set_config, write_content
 
+from generator.preview import host
+from generator.preview.built_site import BuiltSiteServer
 from generator.preview.server import PreviewServer
 from generator.preview.state import PreviewState
 
@@ -79,3 +83,70 @@ def test_a_client_that_went_away_is_no_traceback(
         assert "ValueError: a real bug" in capsys.readouterr().err
     finally:
         server.server_close()
+
+
+# Hostile and careless clients (issue 26): every request gets an answer, none a traceback, and the number of
+# threads stays bounded however many clients hold a connection open.
+
+
+def _raw(port: int, request: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+        client.sendall(request)
+        chunks = []
+        while chunk := client.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@pytest.fixture
+def built_site_server(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[int]:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<p>thuis</p>", encoding="utf-8")
+    server = BuiltSiteServer(("127.0.0.1", 0), tmp_path / "site", "/woo/")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+        assert "Traceback" not in capsys.readouterr().err
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("path", ["/woo/%00", "/woo/a%00b/", "/woo/%5c..%5cetc", "/woo/%01", "/woo/%0a"])
+def test_a_path_no_file_can_have_is_a_bad_request(built_site_server: int, path: str) -> None:
+    answer = _raw(built_site_server, f"GET {path} HTTP/1.0\r\n\r\n".encode())
+    assert answer.startswith(b"HTTP/1.0 400 ")
+
+
+@pytest.fixture
+def preview_server(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[PreviewServer]:
+    state = PreviewState(tmp_path)
+    server = PreviewServer(("127.0.0.1", 0), state)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+        assert "Traceback" not in capsys.readouterr().err
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("generation", ["9" * 5000, "%C2%B2", "--1", "1e3", "-", "%00"])
+def test_a_generation_that_is_no_number_is_answered_at_once(preview_server: PreviewServer, generation: str) -> None:
+    port = preview_server.server_address[1]
+    answer = _raw(port, f"GET /__woosite__/wait?generation={generation} HTTP/1.0\r\n\r\n".encode())
+    assert answer.startswith(b"HTTP/1.0 200 ") and answer.endswith(b'{"generation": 0}')
+
+
+def test_silent_clients_neither_multiply_threads_nor_block_the_others(built_site_server: int) -> None:
+    before = threading.active_count()
+    silent = [socket.create_connection(("127.0.0.1", built_site_server)) for _ in range(300)]
+    try:
+        answer = _raw(built_site_server, b"GET /woo/ HTTP/1.0\r\n\r\n")  # waits for a slot, not for ever
+        assert answer.startswith(b"HTTP/1.0 200 ") and answer.endswith(b"<p>thuis</p>")
+        assert threading.active_count() - before <= host.MAX_THREADS
+    finally:
+        for client in silent:
+            client.close()

@@ -8,28 +8,20 @@ with the site's own 404 page. No rebuilding, no reload script: exactly the files
 
 from __future__ import annotations
 
-import sys
 from functools import partial
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from generator.preview.host import BoundedServer
 from generator.urls import NOT_FOUND
 
 
-class BuiltSiteServer(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
+class BuiltSiteServer(BoundedServer):
     def __init__(self, address: tuple[str, int], root: Path, base_path: str) -> None:
         self.root, self.base_path = root, base_path
         super().__init__(address, partial(BuiltSiteHandler, directory=str(root)))
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """A browser tab closed mid-answer is no error worth a traceback."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class BuiltSiteHandler(SimpleHTTPRequestHandler):
@@ -51,6 +43,9 @@ class BuiltSiteHandler(SimpleHTTPRequestHandler):
         """Redirect ``/`` to the base path; strip the base path from the request, or answer 404."""
         base = self.server.base_path
         path = urlsplit(self.path).path
+        if any(c in unquote(path) for c in "\0\\") or not unquote(path).isprintable():
+            self.send_error(HTTPStatus.BAD_REQUEST)  # a NUL made the file lookup raise; no file has these
+            return False
         if base != "/" and path in ("/", base.rstrip("/")):
             self.send_response(HTTPStatus.FOUND)
             self.send_header("Location", base)

@@ -10,22 +10,23 @@ from __future__ import annotations
 import json
 import mimetypes
 import re
-import sys
 from functools import cache
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from generator.preview.host import BoundedServer
 from generator.preview.state import PreviewState
 
 ASSETS = Path(__file__).resolve().parent
 PREFIX = "/__woosite__/"
 WAIT_SECONDS = 20.0
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
+_GENERATION = re.compile(r"-?[0-9]{1,18}", re.ASCII)
 
 
 @cache
@@ -50,18 +51,10 @@ def inject(html: bytes, generation: int) -> bytes:
     return html[:at] + script + html[at:]
 
 
-class PreviewServer(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
+class PreviewServer(BoundedServer):
     def __init__(self, address: tuple[str, int], state: PreviewState) -> None:
         self.state = state
         super().__init__(address, PreviewHandler)
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """A browser tab closed mid-answer is no error worth a traceback; anything else still is."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class PreviewHandler(BaseHTTPRequestHandler):
@@ -79,7 +72,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if url.path == PREFIX + "wait":
             since = parse_qs(url.query).get("generation", ["-1"])[0]
-            current = state.wait_for_change(int(since) if since.lstrip("-").isdigit() else -1, WAIT_SECONDS)
+            known = int(since) if _GENERATION.fullmatch(since) else -1  # "²", "--1", 5,000 digits: unknown
+            current = state.wait_for_change(known, WAIT_SECONDS)
             self._send(HTTPStatus.OK, "application/json", json.dumps({"generation": current}).encode())
         elif url.path in (PREFIX + "reload.js", PREFIX + "error.css"):
             asset = ASSETS / url.path.removeprefix(PREFIX)
