@@ -157,6 +157,7 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     ledger = Ledger.load(options.ledger_file)
     histories = ledger.record([page.document for page in site.documents], timestamps.now())
     if cache.up_to_date(site) and not ledger.changed:
+        swap.recover(options.out_dir.resolve())  # what a killed build left, even when nothing is built now
         record = cache.record()
         files = {path: size for path, (size, _mtime) in record.files.items()}
         warnings = [*exposed, *unfinished, *record.problems()]

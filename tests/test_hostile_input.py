@@ -15,7 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.content import validation
 from generator.content.frontmatter import RefusedYaml, refuse_aliases_and_duplicates
+from generator.content.loader import load_document
+from generator.errors import ContentError
+from generator.models import SiteConfig
 from tests.conftest import ROOT, run_woosite
 from tests.test_errors import GOOD, build_files, edited
 
@@ -100,6 +104,7 @@ CASES = [
     (("values: [-2113000]", "values: [500,5]"), 13, "a decimal comma splits a number in two: write 500.5"),
     (("year: 2021", "year: 2021\ndates: {adopted: 2021-11}"), 5, "'dates.adopted' is not a valid date: '2021-11'"),
     (("year: 2021", "year: 2021\nsource: {exported: 2021}"), 5, "'2021' is not a date and time"),
+    (("kind: begroting", "kind: begroting\n<<: {kind: jaarverslag}"), 4, "a YAML merge key ('<<:')"),
 ]
 
 
@@ -145,7 +150,12 @@ def test_javascript_base_url_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize("loader", [yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)])
 @pytest.mark.parametrize(
     ("text", "line", "expected"),
-    [(BOMB, 0, "anchor"), ("a: 1\nb:\n  c: 2\n  c: 3\n", 3, "'c' appears twice"), ("a: [&x 1, *x]\n", 0, "anchor")],
+    [
+        (BOMB, 0, "anchor"),
+        ("a: 1\nb:\n  c: 2\n  c: 3\n", 3, "'c' appears twice"),
+        ("a: [&x 1, *x]\n", 0, "anchor"),
+        ("a: 1\n<<: {a: 2}\n", 1, "merge key"),
+    ],
 )
 def test_refusal_works_with_both_yaml_loaders(
     loader: type[yaml.SafeLoader], text: str, line: int, expected: str
@@ -156,3 +166,22 @@ def test_refusal_works_with_both_yaml_loaders(
     with pytest.raises(RefusedYaml) as raised:
         refuse_aliases_and_duplicates(node)
     assert expected in str(raised.value.problem) and raised.value.problem_mark.line == line
+
+
+def test_thousands_of_unknown_fields_are_counted_not_each_located(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Locating a problem walks the file, so 50,000 unknown fields took a minute and 300,000 never ended: the
+    first ones are listed with their lines, the rest counted in one line."""
+    calls = []
+    real = validation.line_of
+    monkeypatch.setattr(validation, "line_of", lambda *args: calls.append(1) or real(*args))
+    fields = "".join(f"veld{i}: {i}\n" for i in range(20_000))
+    path = tmp_path / "p4.md"
+    path.write_text(edited(("year: 2021", "year: 2021\n" + fields.rstrip())), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_document(path, SiteConfig.model_validate(yaml.safe_load((ROOT / "site.yaml").read_text("utf-8"))))
+    problems = raised.value.problems
+    assert len(problems) == validation.MAX_PROBLEMS + 1 and len(calls) <= validation.MAX_PROBLEMS + 1
+    assert [p.line for p in problems[:3]] == [5, 6, 7] and "unknown field 'veld0'" in problems[0].message
+    assert "and 19980 more" in problems[-1].message

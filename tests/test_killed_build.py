@@ -11,9 +11,13 @@ import sys
 import time
 from pathlib import Path
 
+from woo_content import build, write_content
+
 from bench.synthetic import make_project
+from generator.content import atomic
 from generator.outputs import swap
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_woosite
+from tests.test_errors import GOOD
 from tests.test_incremental import assert_same_tree, clean, incremental
 
 KILLS = 20
@@ -90,3 +94,37 @@ def test_a_site_moved_aside_by_a_killed_swap_is_put_back(tmp_path: Path) -> None
     mine = swap.new_folder(tmp_path / "site")
     assert (tmp_path / "site/index.html").read_text(encoding="utf-8") == "old site"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", mine.name])
+
+
+def _dead_pid() -> int:
+    """The id of a process that has ended (a child that ran and was reaped)."""
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid
+
+
+def test_a_build_that_changes_nothing_still_removes_what_a_killed_build_left(tmp_path: Path) -> None:
+    """Issue 26: the no-change build returned before the cleanup that every other build does."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "site.yaml").write_text((ROOT / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    write_content(tmp_path, "lisse/p4.md", GOOD)
+    build(tmp_path)
+    left = tmp_path / f".site-new-{_dead_pid()}-abc12345"
+    (left / "lisse").mkdir(parents=True)
+    running = tmp_path / f".site-new-{os.getpid()}-def67890"  # a build that still runs keeps its folder
+    running.mkdir()
+    result = run_woosite("build", "--content", str(tmp_path / "content"), "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert not left.exists() and running.exists()
+
+
+def test_the_temporary_files_of_a_killed_import_are_removed_by_the_next_writer(tmp_path: Path) -> None:
+    folder = tmp_path / "content" / "lisse"
+    folder.mkdir(parents=True)
+    killed = folder / f".p4.md-{_dead_pid()}-k1ll3d_x.tmp"
+    killed.write_bytes(b"")
+    running = folder / f".p5.md-{os.getpid()}-runn1ng_.tmp"
+    running.write_bytes(b"")
+    atomic.write_atomic(folder / "p6.md", "tekst\n")
+    assert not killed.exists() and running.exists()
+    assert sorted(p.name for p in folder.iterdir()) == [running.name, "p6.md"]

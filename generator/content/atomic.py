@@ -2,11 +2,14 @@
 
 Content files (``import``, ``correct``, ``withdraw``) and the build cache are written through a temporary file
 in the same folder and one rename; a file that existed keeps its permissions, a new one gets the umask's.
+The temporary file's name holds the writer's process id, so the temporary files of a killed writer (which
+no ``except`` can remove) are removed by the next writer in that folder.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -15,7 +18,8 @@ from pathlib import Path
 def write_atomic(target: Path, data: str | bytes) -> None:
     """Write ``data`` (text as UTF-8, line ends as given) to ``target`` via a temporary file and a rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
+    _remove_leftovers(target.parent.resolve())
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-{os.getpid()}-", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -24,6 +28,31 @@ def write_atomic(target: Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_LEFTOVER = re.compile(r"\..+-([0-9]{1,10})-[A-Za-z0-9_]+\.tmp")
+
+
+@cache
+def _remove_leftovers(folder: Path) -> None:
+    """Delete the temporary files that killed writers left in ``folder`` (once per folder and process)."""
+    for leftover in folder.glob(".*.tmp"):
+        match = _LEFTOVER.fullmatch(leftover.name)
+        if match and not alive(int(match.group(1))):
+            leftover.unlink(missing_ok=True)
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a process of another user counts as running)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 @cache

@@ -78,7 +78,7 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> tuple
 
 def refuse_aliases_and_duplicates(root: yaml.Node) -> None:
     """Raise RefusedYaml at the first alias (a node reached twice in the composed tree), duplicate key,
-    control character XML cannot hold, or number too long to read.
+    merge key, control character XML cannot hold, or number too long to read.
 
     Composing is linear in the text (an alias is the same node object again); only constructing the
     values expands it, so the walk stops at the first node seen twice.
@@ -98,6 +98,12 @@ def refuse_aliases_and_duplicates(root: yaml.Node) -> None:
             keys: set[str] = set()
             for key, _value in node.value:
                 if isinstance(key, yaml.ScalarNode):
+                    if key.tag == _MERGE_TAG:
+                        raise RefusedYaml(
+                            key.start_mark,
+                            "a YAML merge key ('<<:') would silently replace the fields around it",
+                            "write the fields themselves; content files may not merge groups",
+                        )
                     if key.value in keys:
                         raise RefusedYaml(
                             key.start_mark,
@@ -117,6 +123,7 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 MAX_DIGITS = 30
 """A number in a content file has at most this many digits (Python refuses to read over 4,300)."""
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def invisible_control(text: str) -> re.Match[str] | None:

@@ -25,12 +25,24 @@ _EXAMPLES = {
 _UNION_MEMBERS = {"int", "float", "str", "none", "bool"}
 
 
+MAX_PROBLEMS = 20
+"""Problems listed per file; the rest are counted."""
+
+
 def problems_from(
     exc: ValidationError, path: Path, node: yaml.Node | None, model: type[BaseModel], first_line: int = 2
 ) -> list[Problem]:
-    """One problem per distinct invalid value, in file order."""
+    """One problem per distinct invalid value, in file order; after ``MAX_PROBLEMS``, one line saying how many
+    more (finding each line is a walk of the file: 50,000 unknown fields took minutes)."""
     problems: dict[tuple[int, str], Problem] = {}
-    for error in exc.errors():
+    errors = exc.errors()
+    for number, error in enumerate(errors):
+        if len(problems) == MAX_PROBLEMS:
+            more = len(errors) - number
+            problems[(1 << 62, "")] = Problem(
+                path, None, f"and {more} more problem(s) like these in this file", "fix the ones above first"
+            )
+            break
         loc = tuple(k for k in error["loc"] if not (isinstance(k, str) and k in _UNION_MEMBERS))
         loc += getattr(error.get("ctx", {}).get("error"), "loc", ())  # a ValueErrorAt names its own field
         line = line_of(node, loc, first_line)

@@ -20,6 +20,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from generator.content.atomic import alive
+
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -55,7 +57,7 @@ def recover(target: Path) -> None:
     for folder in sorted(target.parent.glob(f"{_prefix(target, '*')}*")):
         kind, _, rest = folder.name[len(target.name) + 2 :].partition("-")
         pid = rest.partition("-")[0]
-        if kind not in ("new", "old") or not pid.isdigit() or _alive(int(pid)):
+        if kind not in ("new", "old") or not pid.isdigit() or alive(int(pid)):
             continue
         moved = folder / target.name
         if kind == "old" and moved.is_dir() and not target.exists():
@@ -65,18 +67,6 @@ def recover(target: Path) -> None:
 
 def _prefix(target: Path, kind: str) -> str:
     return f".{target.name}-{kind}-"
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _exchange(a: Path, b: Path) -> bool:
