@@ -354,3 +354,55 @@ def test_an_amount_of_hundreds_of_digits_is_text_not_a_crash() -> None:
         result = imported(text)
         assert not any(v == int(huge) for t in result.tables for r in t.rows for v in r.values)
         assert result.warnings and result.text is not None and huge in result.text
+
+
+# Hostile numbers (issue 26): each is read exactly or kept as text with a warning, never read as other values.
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+def test_thousands_grouped_by_spaces_in_a_pipe_cell_are_one_number(space: str) -> None:
+    sep = space
+    text = (
+        "Bedragen in euro\n\nOmschrijving | Begroting 2024 | Begroting 2025\n"
+        f"Lasten | 657{sep}000 | 1{sep}234{sep}567\nBaten | 1.000 | 2{sep}000\n"
+    )
+    table = only(imported(text))
+    assert grid(table) == {"Lasten": [657000, 1234567], "Baten": [1000, 2000]} and table.unit == 1
+    assert [c.label for c in table.columns] == ["Begroting 2024", "Begroting 2025"]
+
+
+def test_thousands_grouped_by_no_break_spaces_in_a_row_of_spaces_are_one_number() -> None:
+    text = "Bedragen in euro\n\nOmschrijving Begroting 2024 Begroting 2025\nLasten 657\u00a0000 1\u00a0234\u00a0567\n"
+    text += "Baten 1.000 2.000\n"
+    assert grid(only(imported(text))) == {"Lasten": [657000, 1234567], "Baten": [1000, 2000]}
+
+
+def test_thousands_grouped_by_plain_spaces_in_a_row_of_spaces_are_never_several_amounts() -> None:
+    """ "657 000 1 234 567" is two amounts or five: no number of it is published."""
+    result = imported("Bedragen in euro\n\nOmschrijving Begroting 2024 Begroting 2025\nLasten 657 000 1 234 567\n")
+    published = [v for t in result.tables for r in t.rows for v in r.values]
+    assert not {657, 0, 1, 234, 567} & set(published) and result.warnings
+
+
+def test_a_row_whose_amount_no_parser_reads_stops_the_table_with_a_warning() -> None:
+    text = "Bedragen x € 1.000\n\nLasten\n-2.113\n3,8 %\nBaten\n1e308\n2,0 %\nSaldo\n1e400 %\n"
+    result = imported(text)
+    assert grid(only(result)) == {"Lasten": [-2113, 3.8]}
+    (warning,) = [w for w in result.warnings if "Baten" in w.message]
+    assert "1e308" in warning.message and warning.line == 10  # the export line, below the four added
+    assert result.text is not None and "1e308" in result.text
+
+
+def test_an_amount_with_three_decimals_may_be_english_thousands_and_is_no_number() -> None:
+    text = "Bedragen x € 1.000\n\nOmschrijving Begroting 2024 Begroting 2025 Rekening 2023\n"
+    text += "Lasten 1.234 1.500 2.000\nBaten 1.000 2.000,00 3,000\n"
+    result = imported(text)
+    published = {v for t in result.tables for r in t.rows for v in r.values}
+    assert 3.0 not in published and 3000 not in published
+    assert any("3,000" in w.message for w in result.warnings)
+
+
+def test_fifty_levels_of_numbered_goals_are_headings_not_tables() -> None:
+    goals = "\n".join(f"{'.'.join(['1'] * n)} Doel nummer {n}\n\nTekst bij doel {n}.\n" for n in range(1, 51))
+    result = imported(goals)
+    assert result.tables == [] and len(result.warnings) <= 1

@@ -167,6 +167,10 @@ def kept_table(start: int, end: int, line: int, message: str, hint: str) -> Foun
     return Found(start, end, table, [], line, warnings=[Problem(None, line, message, hint)], kept=True)
 
 
+_NUMBER_LIKE = re.compile(r"[^\W\d_]?\s*[(\-\u2212]?[\d.,\s]*\d(?:[eE][+-]?\d+)?\s*%?\)?")
+"""A line that looks like an amount but may be none the parser reads ("1e308", "1e400 %", "12,3,4")."""
+
+
 def stacked(lines: list[Line], i: int) -> Found | None:
     """ "Lasten" / "-2.113.000" / "3,8 %" / "Baten" / ...: one row per group of lines."""
     if role_of(lines[i].clean) is None or not title_like(lines[i].clean, max_length=40):
@@ -191,6 +195,19 @@ def stacked(lines: list[Line], i: int) -> Found | None:
         j = _next(lines, end)
     if not rows:
         return None
+    warnings = []
+    k = _next(lines, j + 1) if j is not None and role_of(lines[j].clean) is not None else None
+    if j is not None and k is not None and _NUMBER_LIKE.fullmatch(lines[k].clean):
+        # "Baten" / "1e308": a row whose amount is no Dutch number stops the table; it must not go unsaid
+        warnings.append(
+            Problem(
+                None,
+                lines[j].number,
+                f"de rij '{lines[j].clean}' heeft geen bedrag dat te lezen is ('{lines[k].clean}'): de tabel "
+                "stopt erboven en de rij is als tekst overgenomen",
+                "zet het bedrag zoals het document het toont in de tabel in de content file",
+            )
+        )
     with_share = any(p is not None for _, _, p in rows)
     # The source prints no column headings here: the labels are ours, marked as added.
     labels = ["Bedrag", "Percentage"] if with_share else ["Bedrag"]
@@ -199,7 +216,7 @@ def stacked(lines: list[Line], i: int) -> Found | None:
     table = make_table(None, labels, values, kinds, added=True)
     if table is None:
         return None
-    return Found(i, end, table, row_lines, lines[i].number)
+    return Found(i, end, table, row_lines, lines[i].number, warnings=warnings)
 
 
 def cells(lines: list[Line], i: int) -> Found | None:
@@ -327,14 +344,16 @@ def rows(lines: list[Line], i: int) -> Found | None:
             unit, nxt = numbers.multiplier(lines[nxt].clean), _next(lines, nxt + 1)
         if nxt is None or nxt > i + 3 or split_row(lines[nxt].clean) is None or text.endswith((".", ":", ";", "?")):
             return None
-        if ambiguous_glued(text):
-            return None
+        if ambiguous_glued(text) or "|" in text:
+            return None  # cells split by "|" are a pipe table's, which ``pipes`` reads or leaves as text
         header, i = lines[i], nxt
     found: list[tuple[Line, tuple[str, list[str]]]] = []
     j: int | None = i
     end = i
     marks: list[Line] = []
     while j is not None and j <= end + 1:
+        if "|" in lines[j].clean:
+            return None
         parsed = split_row(lines[j].clean)
         if parsed is None and found and _MARKS_LINE.fullmatch(lines[j].clean):
             marks.append(lines[j])  # "Voordeel Nadeel Voordeel" over the next row: kept as text, said once

@@ -15,7 +15,9 @@ from typing import Literal
 Kind = Literal["amount", "percentage"]
 
 _DASHES = "-\u2212\u2013\u2014"
-_BODY = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+_BODY = r"(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?:\x20\d{3})+|\d+)(?:,\d+)?"
+"""Thousands grouped by dots, or by (no-break) spaces when the text is one cell ("657 000" in a table cell)."""
+_SPACED_GROUP = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
 _NUMBER = re.compile(
     rf"""^(?P<nv>[NV]\s+)?
     (?P<open>\()?\s*
@@ -56,14 +58,16 @@ class Number:
 @lru_cache(maxsize=8192)
 def parse(text: str) -> Number | None:
     """A Dutch number, or None when ``text`` is not exactly one number."""
-    match = _NUMBER.match(text.strip().replace("\u00a0", " "))
+    match = _NUMBER.match(re.sub(r"[\u00a0\u202f\u2009]", " ", text.strip()))
     if match is None or bool(match["open"]) != bool(match["close"]) or (match["sign"] and match["sign2"]):
         return None
     if match["pct"] and (match["cur"] or match["nv"] or match["nv2"]):
         return None
     if match["nv"] and match["nv2"]:
         return None
-    body = match["body"].replace(".", "")
+    if not match["pct"] and re.fullmatch(r"\d{1,3},\d{3}", match["body"]):
+        return None  # "3,000": three decimals of a euro, or 3.000 written the English way? Not a number.
+    body = match["body"].replace(".", "").replace(" ", "")
     if len(body) > _MAX_DIGITS:
         return None  # no budget amount has this many digits: text, not a number (and never an overflow)
     value: int | float = float(body.replace(",", ".")) if "," in body else int(body)
@@ -80,6 +84,12 @@ def parse(text: str) -> Number | None:
         scale=1000 if match["cur"] == "k€" else 1,
         mark=mark,
     )
+
+
+def group_thousands(text: str) -> str:
+    """A no-break, narrow no-break or thin space between digits is a thousands separator, never a cell
+    boundary: "657\u00a0000" -> "657.000". (An ordinary space may be either, so it is left as it is.)"""
+    return _SPACED_GROUP.sub(".", text) if not text.isascii() else text
 
 
 def is_empty_cell(text: str) -> bool:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from generator.errors import ImportFailed, Problem
+from generator.importer import numbers
 from generator.importer.lines import Line
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ufffe\uffff]")
@@ -56,9 +57,11 @@ def decode(raw: bytes, path: Path) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Number the lines; stray control characters become spaces so no later step mistakes them for breaks."""
+    """Number the lines; stray control characters become spaces so no later step mistakes them for breaks, and
+    digits grouped by a no-break space ("657\u00a0000") are grouped by a dot, as in every other number."""
     return [
-        Line(i, _CONTROL.sub(" ", raw).replace("\u00a0", " ").rstrip()) for i, raw in enumerate(text.split("\n"), 1)
+        Line(i, numbers.group_thousands(_CONTROL.sub(" ", raw)).replace("\u00a0", " ").rstrip())
+        for i, raw in enumerate(text.split("\n"), 1)
     ]
 
 
