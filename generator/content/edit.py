@@ -101,7 +101,7 @@ class FrontMatterFile:
                     self.path,
                     None,
                     f"'{key}:' could not be written into this file without changing other fields",
-                    f"add '{key}:' by hand, see the guide 'Corrigeren en intrekken'",
+                    f"add '{key}:' by hand, see docs/handleiding.md, 'Corrigeren of intrekken'",
                 )
             )
 
