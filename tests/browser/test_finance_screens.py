@@ -25,6 +25,25 @@ TABLES = """() => [...document.querySelectorAll('.finance-block, .md-table')].ma
           cue: cue ? cue.getBoundingClientRect().height > 0 : null};
 })"""
 
+SETTLED = """() => [...document.querySelectorAll('.table-scroll')].every(scroller => {
+  const cue = scroller.querySelector('.scroll-cue');
+  if (!cue) return true;
+  const overflows = scroller.scrollWidth > scroller.clientWidth + 1;
+  return overflows === cue.getBoundingClientRect().height > 0;
+})"""
+"""Whether every scroll cue shows exactly when its table overflows: the scroll-state container query that shows
+it is applied after layout, a frame or more after the page loaded (later still on a busy machine)."""
+
+
+def settle(page: Any) -> None:
+    """Wait until the cues follow their tables (at most 5 s; if they never do, the assertions say which)."""
+    try:
+        page.wait_for_function(SETTLED, timeout=5000)
+    except Exception as exc:  # Playwright's TimeoutError
+        if "Timeout" not in type(exc).__name__:
+            raise
+
+
 STICKY = """id => {
   const scroller = document.querySelector('#' + id + ' .table-scroll');
   scroller.scrollLeft = scroller.scrollWidth;
@@ -44,6 +63,7 @@ def test_finance_tables_fit_or_scroll_with_caption_cue_and_sticky_labels(
     seen = 0
     for path in programme_paths(served.root):
         page.goto(served.url(path))
+        settle(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{path} scrolls sideways"
         for table in page.evaluate(TABLES):
             seen += 1
@@ -71,6 +91,7 @@ def test_a_wide_table_shows_the_cue_and_keeps_its_labels_in_view(rich: Served, n
     path = next(p for p in programme_paths(rich.root) if "leidschendam" in p)
     page = new_page(width=320)
     page.goto(rich.url(path))
+    settle(page)
     tables = {t["id"]: t for t in page.evaluate(TABLES)}
     assert tables["tabel-1"]["overflows"] and tables["tabel-1"]["cue"]
     assert page.locator("#tabel-1 .scroll-cue").inner_text().startswith("De tabel is breder dan het scherm")
