@@ -59,6 +59,7 @@ from generator.reporting import Reporter, Silent
 from generator.structure import Site, build_site
 from generator.theme import stylesheet, themes
 from generator.theme.themes import Theme
+from generator.translation import _
 
 CACHE_DIR = ".woosite-cache"
 
@@ -189,7 +190,7 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     ]
     # Site-wide outputs also show when documents were published and changed (the ledger).
     key = digest(site_key(site), *(f"{doc_id}{history}" for doc_id, history in sorted(histories.items())))
-    report.phase("Writing site", cache.expected_files())
+    report.phase(_("Writing site"), cache.expected_files())
     with staging(options.out_dir, cache.previous, report.advance) as out:
         for number, step in enumerate(steps):
             out.cached(step_unit(number, step), key, partial(step, site, out))

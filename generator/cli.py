@@ -6,13 +6,14 @@ import sys
 
 import click
 
-from generator import __version__
+from generator import __version__, translation
 from generator.commands import build, check, correct, import_, init, new, serve, withdraw
 from generator.errors import WoositeError
+from generator.translation import _
 
 
-@click.group()
-@click.version_option(__version__, package_name="woosite", prog_name="woosite")
+@click.group(help=_("woosite: publish municipal programme documents as a Woo-compliant static site."))
+@click.version_option(__version__, package_name="woosite", prog_name="woosite", help=_("Show the version and exit."))
 def cli() -> None:
     """woosite: publish municipal programme documents as a Woo-compliant static site."""
 
@@ -29,17 +30,18 @@ cli.add_command(withdraw.command)
 
 def main() -> None:
     """Entry point: user errors are printed as one line each, without a traceback."""
+    translation.choose()
     try:
         cli.main(standalone_mode=False)
     except WoositeError as exc:
         for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
+            click.echo(_("error: {problem}").format(problem=problem), err=True)
         count = len(exc.problems)
         if count > 1:
-            click.echo(f"{count} problems; nothing was changed.", err=True)
+            click.echo(_("{count} problems; nothing was changed.").format(count=count), err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+        click.echo(_("aborted"), err=True)
         sys.exit(1)
     except click.ClickException as exc:
         exc.show()

@@ -23,6 +23,7 @@ from generator import lineage
 from generator.errors import ContentError, Problem
 from generator.models import Redaction
 from generator.reference.taxonomy import DocumentKind
+from generator.translation import _
 
 if TYPE_CHECKING:
     from generator.structure import DocumentPage
@@ -142,7 +143,7 @@ def load_population(project_dir: Path) -> Population:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         if reader.fieldnames is None or not {"code", "jaar", "inwoners"} <= set(reader.fieldnames):
-            raise ContentError(Problem(path, 1, "the header must be code,jaar,inwoners", "add that first line"))
+            raise ContentError(Problem(path, 1, _("the header must be code,jaar,inwoners"), _("add that first line")))
         for number, row in enumerate(reader, start=2):
             try:
                 code, year, people = row["code"].strip().upper(), int(row["jaar"]), int(row["inwoners"])
@@ -153,8 +154,8 @@ def load_population(project_dir: Path) -> Population:
                     Problem(
                         path,
                         number,
-                        "not a CBS code, a year and a number of inhabitants",
-                        "write e.g. GM0553,2021 and the number from CBS",
+                        _("not a CBS code, a year and a number of inhabitants"),
+                        _("write e.g. GM0553,2021 and the number from CBS"),
                     )
                 )
                 continue

@@ -24,6 +24,7 @@ from pathlib import Path
 from generator import timestamps
 from generator.errors import ContentError, Problem
 from generator.models import Document
+from generator.translation import _
 
 FILE_NAME = "woo-ledger.json"
 VERSION = 1
@@ -82,8 +83,8 @@ class Ledger:
                 Problem(
                     path,
                     None,
-                    f"the publication ledger is damaged ({exc})",
-                    "restore it from version control; deleting it resets every lastmod to the import time",
+                    _("the publication ledger is damaged ({exc})").format(exc=exc),
+                    _("restore it from version control; deleting it resets every lastmod to the import time"),
                 )
             ) from exc
         return cls(path, entries)

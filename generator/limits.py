@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import ContentError, Problem, WoositeError
+from generator.translation import _
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -21,8 +22,10 @@ def read_bytes(path: Path, error: type[WoositeError] = ContentError) -> bytes:
             Problem(
                 path,
                 None,
-                f"the file is {size / 2**20:.1f} MB; woosite reads files up to {MAX_FILE_BYTES // 2**20} MB",
-                "check that this is the right file; split a very large document into one file per programme",
+                _("the file is {value:.1f} MB; woosite reads files up to {value2} MB").format(
+                    value=size / 2**20, value2=MAX_FILE_BYTES // 2**20
+                ),
+                _("check that this is the right file; split a very large document into one file per programme"),
             )
         )
     with path.open("rb") as f:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.errors import BuildError, Problem
+from generator.translation import _
 
 try:
     import fcntl
@@ -41,8 +42,10 @@ def held(path: Path) -> Iterator[None]:
                 Problem(
                     path,
                     None,
-                    f"another build of this project is running (process {holder}); nothing was changed",
-                    "wait until it has finished, then build again",
+                    _("another build of this project is running (process {holder}); nothing was changed").format(
+                        holder=holder
+                    ),
+                    _("wait until it has finished, then build again"),
                 )
             ) from None
         os.ftruncate(fd, 0)

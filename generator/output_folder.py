@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import BuildError, Problem
+from generator.translation import _
 
 SIGNATURE = ("index.html", "api/index.json")
 """Files every woosite build writes: a non-empty output folder without them was not made by woosite."""
@@ -46,4 +47,8 @@ def refuse_unsafe(out_dir: Path, project_dir: Path, protected: list[Path]) -> No
 
 
 def _refuse(out_dir: Path, why: str) -> None:
-    raise BuildError(Problem(None, None, f"refusing to build into --out {out_dir}: it {why}", _HINT))
+    raise BuildError(
+        Problem(
+            None, None, _("refusing to build into --out {out_dir}: it {why}").format(out_dir=out_dir, why=why), _HINT
+        )
+    )

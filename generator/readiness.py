@@ -21,6 +21,7 @@ from generator.importer import checks as arithmetic
 from generator.models import FinanceTable, SiteConfig
 from generator.models.finance import Row
 from generator.scaffold import PLACEHOLDER
+from generator.translation import _
 
 _THOUSANDS_DOT = re.compile(r"(?<![\w.])(-?\d{1,3}\.\d{3})(?![\w.])")
 """A value written as Dutch print writes thousands ("-1.035"): YAML reads a decimal number."""
@@ -46,8 +47,8 @@ def site_warnings(config: SiteConfig, config_file: Path) -> list[Problem]:
             Problem(
                 config_file,
                 None,
-                f"base_url is the placeholder {config.base_url}",
-                "set base_url in site.yaml to the public address, or build with --base-url",
+                _("base_url is the placeholder {config_base_url}").format(config_base_url=config.base_url),
+                _("set base_url in site.yaml to the public address, or build with --base-url"),
             )
         )
     if not (config.contact.email or "").strip():
@@ -55,8 +56,8 @@ def site_warnings(config: SiteConfig, config_file: Path) -> list[Problem]:
             Problem(
                 config_file,
                 None,
-                "contact.email is empty: the contact page shows no way to reach you",
-                "fill in contact: email: in site.yaml",
+                _("contact.email is empty: the contact page shows no way to reach you"),
+                _("fill in contact: email: in site.yaml"),
             )
         )
     return found
@@ -72,7 +73,12 @@ def document_warnings(source: SourceDocument) -> list[Problem]:
     text = source.path.read_text(encoding="utf-8-sig", errors="replace")
     lines = text.splitlines()
     found = [
-        Problem(source.path, number, f"placeholder text '{PLACEHOLDER}'", "write the text, or remove the section")
+        Problem(
+            source.path,
+            number,
+            _("placeholder text '{placeholder}'").format(placeholder=PLACEHOLDER),
+            _("write the text, or remove the section"),
+        )
         for number, line in enumerate(lines, start=1)
         if PLACEHOLDER in line
     ]
@@ -80,9 +86,12 @@ def document_warnings(source: SourceDocument) -> list[Problem]:
         Problem(
             source.path,
             number,
-            f"'{cut.group(1)}: {cut.group(2)} #{cut.group(3)}' is read as '{cut.group(2)}': "
-            "after ' #' YAML sees a comment",
-            f'put the text in quotes: {cut.group(1)}: "{cut.group(2)} #{cut.group(3)}"',
+            _("'{value}: {value2} #{value3}' is read as '{value2}': after ' #' YAML sees a comment").format(
+                value=cut.group(1), value2=cut.group(2), value3=cut.group(3)
+            ),
+            _('put the text in quotes: {value}: "{value2} #{value3}"').format(
+                value=cut.group(1), value2=cut.group(2), value3=cut.group(3)
+            ),
         )
         for number, line in enumerate(_front_lines(lines), start=2)
         if (cut := _COMMENT_CUT.match(line))
@@ -91,10 +100,13 @@ def document_warnings(source: SourceDocument) -> list[Problem]:
         Problem(
             source.path,
             number,
-            f"'{match.group(1)}' in values: is read as {float(match.group(1)):g}, perhaps a Dutch thousands dot "
-            "(-1.035 for -1035 leaves the amount 1,000 times too small)",
-            f"write {match.group(1).replace('.', '')} without the dot; a decimal number with three decimals, "
-            f"write {match.group(1)}0",
+            _(
+                "'{value}' in values: is read as {float:g}, perhaps a Dutch thousands dot (-1.035 for -1035 "
+                "leaves the amount 1,000 times too small)"
+            ).format(value=match.group(1), float=float(match.group(1))),
+            _("write {value} without the dot; a decimal number with three decimals, write {value2}0").format(
+                value=match.group(1).replace(".", ""), value2=match.group(1)
+            ),
         )
         for number, line in enumerate(lines, start=1)
         if "values:" in line
@@ -110,9 +122,18 @@ def document_warnings(source: SourceDocument) -> list[Problem]:
                 Problem(
                     source.path,
                     line_of(node, ("finance", t, "rows", row_index, "values")),
-                    f"tabel '{table.caption}', rij '{table.rows[row_index].label}', kolom "
-                    f"'{table.columns[column].label}': {printed:g} is niet {rule} = {expected:g}",
-                    "vergelijk de bedragen met het gedrukte document",
+                    _(
+                        "table '{table_caption}', row '{label}', column '{label2}': "
+                        "{printed:g} is not {rule} = {expected:g}"
+                    ).format(
+                        table_caption=table.caption,
+                        label=table.rows[row_index].label,
+                        label2=table.columns[column].label,
+                        printed=printed,
+                        rule=rule,
+                        expected=expected,
+                    ),
+                    _("compare the amounts with the printed document"),
                 )
             )
     front = source.front
@@ -122,8 +143,8 @@ def document_warnings(source: SourceDocument) -> list[Problem]:
             Problem(
                 source.path,
                 1,
-                "the document has no date: the Woo-index and readers cannot tell when it was made",
-                "add e.g. 'dates: {adopted: 2024-11-07}' to the front matter",
+                _("the document has no date: the Woo-index and readers cannot tell when it was made"),
+                _("add e.g. 'dates: {adopted: 2024-11-07}' to the front matter"),
             )
         )
     return found

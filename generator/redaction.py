@@ -22,6 +22,7 @@ from generator import fold, urls
 from generator.content.loader import SourceDocument
 from generator.errors import BuildError, Problem
 from generator.models import FrontMatter, Redaction, Section, SiteConfig
+from generator.translation import _
 
 # Woo article 5.1 and 5.2: the grounds on which information is withheld, as the page explains them.
 GROUNDS = {
@@ -207,15 +208,19 @@ def leak_problem(path: Path, redaction: Redaction, sources: Collection[Path] = (
         return Problem(
             source,
             line,
-            f"'{redaction.text}' (redacted under Woo {redaction.ground} in site.yaml) is written here in a way "
-            f"the redaction did not replace, and is published in {path.as_posix()}",
-            "write the name plainly so it is redacted, or remove it",
+            _(
+                "'{redaction_text}' (redacted under Woo {redaction_ground} in site.yaml) is written here in a "
+                "way the redaction did not replace, and is published in {value}"
+            ).format(redaction_text=redaction.text, redaction_ground=redaction.ground, value=path.as_posix()),
+            _("write the name plainly so it is redacted, or remove it"),
         )
     return Problem(
         path,
         None,
-        f"'{redaction.text}' (redacted under Woo {redaction.ground} in site.yaml) still appears in this file",
-        "remove it from the template or file that adds it; content is redacted automatically",
+        _("'{redaction_text}' (redacted under Woo {redaction_ground} in site.yaml) still appears in this file").format(
+            redaction_text=redaction.text, redaction_ground=redaction.ground
+        ),
+        _("remove it from the template or file that adds it; content is redacted automatically"),
     )
 
 

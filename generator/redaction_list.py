@@ -26,6 +26,7 @@ from generator.content.frontmatter import line_of, load_yaml
 from generator.content.validation import problems_from
 from generator.errors import ContentError, Problem
 from generator.models.site import Redaction, RedactionsFile, SiteConfig
+from generator.translation import _
 
 ENVIRONMENT = "WOOSITE_REDACTIONS"
 DEFAULT_FILE = "redactions.yaml"
@@ -55,8 +56,10 @@ def with_file(config_file: Path, config: SiteConfig) -> SiteConfig:
             Problem(
                 path,
                 None,
-                f"the redaction list is not there ({where} names it); nothing was built, so no name is published",
-                "create the file (it is kept out of git; in CI write it from a secret), see README 'Redaction'",
+                _(
+                    "the redaction list is not there ({where} names it); nothing was built, so no name is published"
+                ).format(where=where),
+                _("create the file (it is kept out of git; in CI write it from a secret), see README 'Redaction'"),
             )
         )
     return config.model_copy(update={"redactions": [*config.redactions, *read(path)]})
@@ -67,18 +70,25 @@ def read(path: Path) -> list[Redaction]:
     try:
         text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
-        raise ContentError(Problem(path, None, "the file is not UTF-8 text", "save it as UTF-8")) from exc
+        raise ContentError(Problem(path, None, _("the file is not UTF-8 text"), _("save it as UTF-8"))) from exc
     try:
         data, node = load_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise ContentError(
-            Problem(path, mark.line + 1 if mark else None, f"invalid YAML: {exc.problem}", "check the indentation")
+            Problem(
+                path,
+                mark.line + 1 if mark else None,
+                _("invalid YAML: {exc_problem}").format(exc_problem=exc.problem),
+                _("check the indentation"),
+            )
         ) from exc
     if data is None:
         return []
     if not isinstance(data, dict):
-        raise ContentError(Problem(path, 1, "expected 'redactions:' and a list below it", "see README 'Redaction'"))
+        raise ContentError(
+            Problem(path, 1, _("expected 'redactions:' and a list below it"), _("see README 'Redaction'"))
+        )
     try:
         return RedactionsFile.model_validate(data).redactions
     except ValidationError as exc:
@@ -103,8 +113,10 @@ def _warning(path: Path, line: int) -> Problem:
     return Problem(
         path,
         line,
-        "the redaction list is in a file git tracks: a pushed repository publishes the very names it hides",
-        f"move the list to {DEFAULT_FILE} (git-ignored), 'git rm --cached' the file, and purge it from history",
+        _("the redaction list is in a file git tracks: a pushed repository publishes the very names it hides"),
+        _(
+            "move the list to {default_file} (git-ignored), 'git rm --cached' the file, and purge it from history"
+        ).format(default_file=DEFAULT_FILE),
     )
 
 

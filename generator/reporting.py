@@ -14,6 +14,8 @@ from typing import IO, Protocol
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
+from generator.translation import _, decimal, ngettext
+
 _PLAIN_STEPS = 4
 """Plain reporters print a phase's progress at most this many times (25 %, 50 %, ...)."""
 
@@ -119,8 +121,13 @@ def for_terminal(stream: IO[str] | None = None) -> Reporter:
 
 def summary(documents: int, pages: int, files: int, warnings: int, seconds: float, reused: int = 0) -> str:
     """The one line every build ends with."""
-    plural = "" if warnings == 1 else "s"
-    line = f"{documents} documents, {pages} pages, {files} files, {warnings} warning{plural}, {seconds:.2f} s"
+    line = _("{documents} documents, {pages} pages, {files} files, {warnings}, {seconds} s").format(
+        documents=documents,
+        pages=pages,
+        files=files,
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        seconds=decimal(seconds, 2),
+    )
     if reused:
-        line += f" ({reused} files unchanged, reused)"
+        line += " " + _("({reused} files unchanged, reused)").format(reused=reused)
     return line

@@ -17,6 +17,7 @@ from generator.errors import BuildError, Problem
 from generator.models import CategoryRef, Document, PublisherRef, SiteConfig, Urls
 from generator.reference.organisations import Organisation
 from generator.reference.taxonomy import DocumentKind
+from generator.translation import _
 
 
 @dataclass
@@ -119,9 +120,11 @@ def build_site(
                 Problem(
                     source.path,
                     1,
-                    f"same URL /{path} as {claimed[path].path}",
-                    "two files describe the same programme; remove one or change its "
-                    "programme number, title, kind or year",
+                    _("same URL /{path} as {path2}").format(path=path, path2=claimed[path].path),
+                    _(
+                        "two files describe the same programme; remove one or change its "
+                        "programme number, title, kind or year"
+                    ),
                 )
             )
             continue

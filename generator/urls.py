@@ -10,6 +10,8 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from generator.translation import _
+
 _MAX_SLUG = 80
 WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
@@ -40,9 +42,9 @@ def normalise_base_url(url: str) -> str:
     validated once, and downstream code sees the validated value only."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url.strip()):
-        raise ValueError(f"base URL '{url}' must be absolute, like https://example.org/woo/")
+        raise ValueError(_("base URL '{url}' must be absolute, like https://example.org/woo/").format(url=url))
     if parts.query or parts.fragment:
-        raise ValueError(f"base URL '{url}' must not have a query or fragment")
+        raise ValueError(_("base URL '{url}' must not have a query or fragment").format(url=url))
     return url.strip().rstrip("/") + "/"
 
 

@@ -31,6 +31,7 @@ from generator.errors import ContentError, Problem
 from generator.models import Document, FinanceTable, Section, SiteConfig
 from generator.models.history import Correction, CorrectionGround, Withdrawal
 from generator.reference.taxonomy import KERN
+from generator.translation import _
 
 VERSIONS_DIR = ".versions"
 VERSION_SEGMENT = "versie-{n}/"
@@ -74,8 +75,10 @@ def load(content_dir: Path, sources: list[SourceDocument], config: SiteConfig) -
                     Problem(
                         source.path,
                         None,
-                        f"correction {i + 1} names previous version '{correction.previous}', which does not exist",
-                        "restore it from version control (woosite correct makes it); never remove a correction",
+                        _(
+                            "correction {value} names previous version '{correction_previous}', which does not exist"
+                        ).format(value=i + 1, correction_previous=correction.previous),
+                        _("restore it from version control (woosite correct makes it); never remove a correction"),
                     )
                 )
                 continue
@@ -195,7 +198,9 @@ def correct(file: Path, content_dir: Path, reason: str, ground: CorrectionGround
     edited = FrontMatterFile.read(file)
     existing = edited.data.get("corrections") or []
     if not isinstance(existing, list):
-        raise ContentError(Problem(file, None, "'corrections:' is not a list", "write it as a list, see the guide"))
+        raise ContentError(
+            Problem(file, None, _("'corrections:' is not a list"), _("write it as a list, see the guide"))
+        )
     number = 1 + len(existing)
     target = snapshot_path(content_dir, file, number)
     previous = target.relative_to(content_dir).as_posix()
@@ -210,9 +215,11 @@ def correct(file: Path, content_dir: Path, reason: str, ground: CorrectionGround
             Problem(
                 target,
                 None,
-                f"kept version {number} already exists and differs from the file",
-                f"if an earlier 'woosite correct' stopped, compare the two and delete {previous} if it is not "
-                "a published version; never overwrite one that is",
+                _("kept version {number} already exists and differs from the file").format(number=number),
+                _(
+                    "if an earlier 'woosite correct' stopped, compare the two and delete {previous} if it is not "
+                    "a published version; never overwrite one that is"
+                ).format(previous=previous),
             )
         )
     edited.check_field("corrections", [*entries, entry])
@@ -229,9 +236,13 @@ def vanished(published: set[str], site_ids: set[str], ledger_file: Path) -> list
         Problem(
             ledger_file,
             None,
-            f"document '{doc_id}' was published before, but no content file describes it any more",
-            "to withdraw it, restore the file and add 'withdrawn: {date: ..., reason: ...}'; "
-            "if it was renamed or moved, ignore this",
+            _("document '{doc_id}' was published before, but no content file describes it any more").format(
+                doc_id=doc_id
+            ),
+            _(
+                "to withdraw it, restore the file and add 'withdrawn: {date: ..., reason: ...}'; "
+                "if it was renamed or moved, ignore this"
+            ),
         )
         for doc_id in sorted(published - site_ids)
     ]
@@ -241,6 +252,6 @@ def withdraw(file: Path, reason: str, ground: CorrectionGround | None, date: dt.
     """Add ``withdrawn:`` to the front matter of ``file`` (the file itself stays: it is the record)."""
     edited = FrontMatterFile.read(file)
     if edited.data.get("withdrawn"):
-        raise ContentError(Problem(file, None, "this document is already withdrawn", "edit 'withdrawn:' by hand"))
+        raise ContentError(Problem(file, None, _("this document is already withdrawn"), _("edit 'withdrawn:' by hand")))
     entry = validated(Withdrawal, file, {"date": date, "reason": " ".join(reason.split()), "ground": ground})
     edited.set_field("withdrawn", entry)

@@ -12,6 +12,10 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# Tests read messages in the language of the code (English); the Dutch run, the default for users, has its
+# own tests (tests/test_translation.py). Set before any generator module reads it.
+os.environ.setdefault("WOOSITE_LANG", "en")
+
 from generator.redaction_list import ENVIRONMENT as REDACTIONS_ENVIRONMENT
 from scripts import example_redactions
 

@@ -79,7 +79,7 @@ def test_broken_table_arithmetic_names_the_values_line(tmp_path: Path) -> None:
     (found,) = messages(project(tmp_path, edited))
     line = next(n for n, x in enumerate(edited.splitlines(), 1) if "[-2100]" in x)
     assert found.startswith(f"{tmp_path / 'content' / 'p.md'}:{line}: ") or f"p.md:{line}: " in found
-    assert "rij 'Saldo'" in found and "-2100 is niet baten + lasten = -2000" in found
+    assert "row 'Saldo'" in found and "-2100 is not baten + lasten = -2000" in found
 
 
 def test_an_amount_with_a_dutch_thousands_dot_is_warned(tmp_path: Path) -> None:

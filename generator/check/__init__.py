@@ -13,6 +13,7 @@ from generator.check.site_files import SiteFiles
 from generator.errors import Problem
 from generator.models import SiteConfig
 from generator.outputs.build_record import BuildRecord
+from generator.translation import _
 
 
 @dataclass
@@ -24,10 +25,12 @@ class Report:
     """(category number, URL) of the DiWoo sitemap indexes: what to register with the Woo-index."""
 
     def summary(self) -> str:
-        counts = f"{self.documents} documents in the DiWoo sitemaps, {self.links} links"
+        counts = _("{documents} documents in the DiWoo sitemaps, {links} links").format(
+            documents=self.documents, links=self.links
+        )
         if self.problems:
-            return f"{len(self.problems)} problems ({counts} checked)"
-        return f"site is ready: {counts} checked, no problems"
+            return _("{count} problems ({counts} checked)").format(count=len(self.problems), counts=counts)
+        return _("site is ready: {counts} checked, no problems").format(counts=counts)
 
 
 def run(site_dir: Path, config: SiteConfig, record: BuildRecord | None = None) -> Report:

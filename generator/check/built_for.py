@@ -13,6 +13,7 @@ from generator.check.site_files import SiteFiles
 from generator.errors import Problem
 from generator.outputs.build_record import FILE_NAME, BuildRecord
 from generator.outputs.sitemaps import ROBOTS
+from generator.translation import _
 
 
 def mismatch(site: SiteFiles, record: BuildRecord | None) -> Problem | None:
@@ -24,8 +25,12 @@ def mismatch(site: SiteFiles, record: BuildRecord | None) -> Problem | None:
     return Problem(
         where,
         None,
-        f"the site was built for {built_for}, not for {site.base_url}",
-        f"build with --base-url {site.base_url}, or check with --base-url {built_for} (or without --base-url)",
+        _("the site was built for {built_for}, not for {site_base_url}").format(
+            built_for=built_for, site_base_url=site.base_url
+        ),
+        _("build with --base-url {site_base_url}, or check with --base-url {built_for} (or without --base-url)").format(
+            site_base_url=site.base_url, built_for=built_for
+        ),
     )
 
 

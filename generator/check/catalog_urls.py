@@ -12,6 +12,7 @@ from generator.check.site_files import SiteFiles
 from generator.errors import Problem
 from generator.outputs.api import CATALOG
 from generator.outputs.dcat import PATH as DCAT
+from generator.translation import _
 
 
 def check(site: SiteFiles) -> list[Problem]:
@@ -21,13 +22,13 @@ def check(site: SiteFiles) -> list[Problem]:
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            problems.append(Problem(file, None, "the catalog is missing", REBUILD))
+            problems.append(Problem(file, None, _("the catalog is missing"), REBUILD))
             continue
         except ValueError as exc:
-            problems.append(Problem(file, None, f"the catalog is not valid JSON ({exc})", REBUILD))
+            problems.append(Problem(file, None, _("the catalog is not valid JSON ({exc})").format(exc=exc), REBUILD))
             continue
         problems += [
-            Problem(file, None, f"'{url}' does not exist in the site", REBUILD)
+            Problem(file, None, _("'{url}' does not exist in the site").format(url=url), REBUILD)
             for url in sorted(set(_urls(data, file, site)))
             if site.file_for(url) is None
         ]

@@ -18,6 +18,7 @@ from generator.errors import Problem
 from generator.outputs.diwoo import NS as DIWOO
 from generator.outputs.sitemaps import MAX_BYTES, MAX_URLS, ROBOTS
 from generator.outputs.sitemaps import NS as SITEMAP
+from generator.translation import _
 
 DIWOO_INDEX = re.compile(r"^sitemapindex-diwoo-infocat(\d{3})\.xml$")
 # W3C datetime (https://www.w3.org/TR/NOTE-datetime) as sitemaps.org allows it: a date, or a time with offset.
@@ -50,11 +51,11 @@ def walk(site: SiteFiles) -> Chain:
     chain = Chain([], [])
     robots = site.root / ROBOTS
     if not robots.is_file():
-        chain.problems.append(Problem(robots, None, "robots.txt is missing: harvesters find no sitemaps", REBUILD))
+        chain.problems.append(Problem(robots, None, _("robots.txt is missing: harvesters find no sitemaps"), REBUILD))
         return chain
     found_diwoo = False
     for number, line in enumerate(robots.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-        key, _, value = line.partition(":")
+        key, _colon, value = line.partition(":")
         if key.strip().lower() != "sitemap":
             continue
         url = value.strip()
@@ -73,7 +74,7 @@ def walk(site: SiteFiles) -> Chain:
             Problem(
                 robots,
                 None,
-                "no 'Sitemap:' line names a sitemapindex-diwoo-infocatNNN.xml: the Woo-index finds no documents",
+                _("no 'Sitemap:' line names a sitemapindex-diwoo-infocatNNN.xml: the Woo-index finds no documents"),
                 REBUILD,
             )
         )
@@ -89,31 +90,49 @@ def _resolve(
             Problem(
                 file,
                 line,
-                f"{what} URL '{url}' is not below the site's base URL {site.base_url}",
-                "build with the base URL the site is published at (--base-url), or check with the same --base-url",
+                _("{what} URL '{url}' is not below the site's base URL {site_base_url}").format(
+                    what=what, url=url, site_base_url=site.base_url
+                ),
+                _("build with the base URL the site is published at (--base-url), or check with the same --base-url"),
             )
         )
         return None
     if len(url) > MAX_LOC:
-        problems.append(Problem(file, line, f"{what} URL is longer than {MAX_LOC} characters", "shorten the URL"))
+        problems.append(
+            Problem(
+                file,
+                line,
+                _("{what} URL is longer than {max_loc} characters").format(what=what, max_loc=MAX_LOC),
+                _("shorten the URL"),
+            )
+        )
     target = site.file_for(url)
     if target is None:
-        problems.append(Problem(file, line, f"{what} '{url}' does not exist in the site", REBUILD))
+        problems.append(
+            Problem(file, line, _("{what} '{url}' does not exist in the site").format(what=what, url=url), REBUILD)
+        )
     return target
 
 
 def _parse(site: SiteFiles, file: Path, expected: str, problems: list[Problem]) -> etree._Element | None:
     """The root element of a sitemap file, checked for its size, namespace and element name."""
     if file.stat().st_size > MAX_BYTES:
-        problems.append(Problem(file, None, "larger than the 50 MiB a sitemap may be", REBUILD))
+        problems.append(Problem(file, None, _("larger than the 50 MiB a sitemap may be"), REBUILD))
     try:
         root = site.read_xml(file).getroot()
     except etree.XMLSyntaxError as exc:
-        problems.append(Problem(file, exc.lineno, f"not well-formed XML: {exc.msg}", REBUILD))
+        problems.append(Problem(file, exc.lineno, _("not well-formed XML: {exc_msg}").format(exc_msg=exc.msg), REBUILD))
         return None
     if root.tag != f"{{{SITEMAP}}}{expected}":
         problems.append(
-            Problem(file, root.sourceline, f"root element is {root.tag}, not <{expected}> in {SITEMAP}", REBUILD)
+            Problem(
+                file,
+                root.sourceline,
+                _("root element is {root_tag}, not <{expected}> in {sitemap}").format(
+                    root_tag=root.tag, expected=expected, sitemap=SITEMAP
+                ),
+                REBUILD,
+            )
         )
         return None
     return root
@@ -122,11 +141,25 @@ def _parse(site: SiteFiles, file: Path, expected: str, problems: list[Problem]) 
 def _entries(root: etree._Element, file: Path, child: str, problems: list[Problem]) -> list[etree._Element]:
     entries: list[etree._Element] = list(root.findall(f"{{{SITEMAP}}}{child}"))
     if len(entries) > MAX_URLS:
-        problems.append(Problem(file, None, f"{len(entries)} entries; a sitemap file may hold {MAX_URLS}", REBUILD))
+        problems.append(
+            Problem(
+                file,
+                None,
+                _("{count} entries; a sitemap file may hold {max_urls}").format(count=len(entries), max_urls=MAX_URLS),
+                REBUILD,
+            )
+        )
     for entry in entries:
         lastmod = entry.findtext(f"{{{SITEMAP}}}lastmod")
         if lastmod is not None and not W3C_DATETIME.match(lastmod.strip()):
-            problems.append(Problem(file, entry.sourceline, f"lastmod '{lastmod}' is not a W3C datetime", REBUILD))
+            problems.append(
+                Problem(
+                    file,
+                    entry.sourceline,
+                    _("lastmod '{lastmod}' is not a W3C datetime").format(lastmod=lastmod),
+                    REBUILD,
+                )
+            )
     return entries
 
 
@@ -146,7 +179,9 @@ def _any_sitemap(site: SiteFiles, file: Path, chain: Chain) -> None:
     try:
         tag = site.read_xml(file).getroot().tag
     except etree.XMLSyntaxError as exc:
-        chain.problems.append(Problem(file, exc.lineno, f"not well-formed XML: {exc.msg}", REBUILD))
+        chain.problems.append(
+            Problem(file, exc.lineno, _("not well-formed XML: {exc_msg}").format(exc_msg=exc.msg), REBUILD)
+        )
         return
     if tag == f"{{{SITEMAP}}}sitemapindex":
         root = _parse(site, file, "sitemapindex", chain.problems)
@@ -171,9 +206,16 @@ def _urlset(site: SiteFiles, file: Path, number: str | None, chain: Chain) -> No
             continue
         if entry.find(f"{{{SITEMAP}}}lastmod") is None:
             chain.problems.append(
-                Problem(file, entry.sourceline, f"{loc}: no <lastmod>; the Woo-index needs it to see changes", REBUILD)
+                Problem(
+                    file,
+                    entry.sourceline,
+                    _("{loc}: no <lastmod>; the Woo-index needs it to see changes").format(loc=loc),
+                    REBUILD,
+                )
             )
         document = entry.find(f"{{{DIWOO}}}Document")
         if document is None:
-            chain.problems.append(Problem(file, entry.sourceline, f"{loc}: no <diwoo:Document> metadata", REBUILD))
+            chain.problems.append(
+                Problem(file, entry.sourceline, _("{loc}: no <diwoo:Document> metadata").format(loc=loc), REBUILD)
+            )
         chain.entries.append(DiwooEntry(file, entry.sourceline, loc, number, document))

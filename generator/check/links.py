@@ -14,6 +14,7 @@ from lxml import html as lxml_html
 
 from generator.check.site_files import SiteFiles
 from generator.errors import Problem
+from generator.translation import _
 
 ATTRIBUTES = ("href", "src")
 SKIP_SCHEMES = ("mailto:", "tel:", "data:", "javascript:")
@@ -50,10 +51,27 @@ def _problem(
     if not site.same_host(url):
         return None
     if not site.under_base(url):
-        return Problem(page, line, f"link '{value}' points outside the site's base path {site.base_url}", FIX)
+        return Problem(
+            page,
+            line,
+            _("link '{value}' points outside the site's base path {site_base_url}").format(
+                value=value, site_base_url=site.base_url
+            ),
+            FIX,
+        )
     target = site.file_for(url)
     if target is None:
-        return Problem(page, line, f"link '{value}' leads nowhere: no file for {urlsplit(url).path}", FIX)
+        return Problem(
+            page,
+            line,
+            _("link '{value}' leads nowhere: no file for {path}").format(value=value, path=urlsplit(url).path),
+            FIX,
+        )
     if fragment and target.suffix == ".html" and fragment not in ids.get(target, set()):
-        return Problem(page, line, f"link '{value}': no element with id '{fragment}' on that page", FIX)
+        return Problem(
+            page,
+            line,
+            _("link '{value}': no element with id '{fragment}' on that page").format(value=value, fragment=fragment),
+            FIX,
+        )
     return None

@@ -21,6 +21,7 @@ from generator.errors import Problem
 from generator.outputs.api import CATALOG
 from generator.outputs.diwoo import NS
 from generator.reference.taxonomy import information_categories
+from generator.translation import _
 
 XS_DATETIME = re.compile(r"^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
 FIX_CONTENT = "check the content file's front matter and rebuild"
@@ -38,13 +39,15 @@ def check(site: SiteFiles, entries: list[DiwooEntry]) -> list[Problem]:
 def document_problems(file: Path, loc: str, document: etree._Element, number: str | None = None) -> list[Problem]:
     """Schema errors and missing required metadata of one ``diwoo:Document``, one problem each."""
     problems = [
-        Problem(file, line, f"{loc}: DiWoo 0.9.8 schema: {message}", FIX_CONTENT)
+        Problem(file, line, _("{loc}: DiWoo 0.9.8 schema: {message}").format(loc=loc, message=message), FIX_CONTENT)
         for line, message in diwoo_schema.errors(document)
     ]
     line = document.sourceline
 
     def missing(what: str, hint: str = FIX_CONTENT) -> None:
-        problems.append(Problem(file, line, f"{loc}: no {what} in its DiWoo metadata", hint))
+        problems.append(
+            Problem(file, line, _("{loc}: no {what} in its DiWoo metadata").format(loc=loc, what=what), hint)
+        )
 
     publisher = document.find(f".//{{{NS}}}publisher")
     if publisher is None or not publisher.get("resource"):
@@ -73,7 +76,12 @@ def document_problems(file: Path, loc: str, document: etree._Element, number: st
         at = (action.findtext(f"{{{NS}}}atTime") or "").strip()
         if not XS_DATETIME.match(at):
             problems.append(
-                Problem(file, action.sourceline, f"{loc}: documenthandeling at '{at}', not a full datetime", REBUILD)
+                Problem(
+                    file,
+                    action.sourceline,
+                    _("{loc}: documenthandeling at '{at}', not a full datetime").format(loc=loc, at=at),
+                    REBUILD,
+                )
             )
     return problems
 
@@ -84,12 +92,14 @@ def _catalog_in_sitemaps(site: SiteFiles, harvested: set[str]) -> list[Problem]:
     try:
         documents = json.loads(catalog.read_text(encoding="utf-8"))["documents"]
     except (OSError, ValueError, KeyError) as exc:
-        return [Problem(catalog, None, f"the catalog cannot be read ({exc})", REBUILD)]
+        return [Problem(catalog, None, _("the catalog cannot be read ({exc})").format(exc=exc), REBUILD)]
     problems: list[Problem] = []
     for document in documents:
         html = document["urls"]["html"]
         if html not in harvested:
-            problems.append(Problem(catalog, None, f"{html} is in the catalog but in no DiWoo sitemap", REBUILD))
+            problems.append(
+                Problem(catalog, None, _("{html} is in the catalog but in no DiWoo sitemap").format(html=html), REBUILD)
+            )
         metadata_url = document["urls"].get("diwoo")
         file = site.file_for(metadata_url) if metadata_url else None
         if file is None:
@@ -97,7 +107,9 @@ def _catalog_in_sitemaps(site: SiteFiles, harvested: set[str]) -> list[Problem]:
         try:
             root = site.read_xml(file).getroot()
         except etree.XMLSyntaxError as exc:
-            problems.append(Problem(file, exc.lineno, f"not well-formed XML: {exc.msg}", REBUILD))
+            problems.append(
+                Problem(file, exc.lineno, _("not well-formed XML: {exc_msg}").format(exc_msg=exc.msg), REBUILD)
+            )
             continue
         problems += document_problems(file, html, root)
     return problems

@@ -11,18 +11,19 @@ from urllib.parse import urlsplit
 
 from generator import urls
 from generator.reference.taxonomy import information_categories
+from generator.translation import _
 
 
 def lines(base_url: str, indexes: list[tuple[str, str]]) -> list[str]:
     """Lines to print after a passing check (pure: the base URL and the (number, URL) pairs in)."""
     labels = {cat.number: cat.label for cat in information_categories().values()}
-    out = ["Register with the Woo-index (one collection per information category):"]
+    out = [_("Register with the Woo-index (one collection per information category):")]
     out += [f"  {number} {labels.get(number, '?')}: {url}" for number, url in indexes]
     parts = urlsplit(base_url)
     root = f"{parts.scheme}://{parts.netloc}/robots.txt"
     if urls.base_path(base_url) == "/":
-        out.append(f"robots.txt at the host root: {root} (this site's own, with these lines)")
+        out.append(_("robots.txt at the host root: {root} (this site's own, with these lines)").format(root=root))
     else:
-        out.append(f"Add these lines to {root} (harvesters read robots.txt only at the host root):")
+        out.append(_("Add these lines to {root} (harvesters read robots.txt only at the host root):").format(root=root))
         out += [f"  Sitemap: {url}" for _number, url in indexes]
     return out

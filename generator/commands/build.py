@@ -9,9 +9,10 @@ import click
 from generator import reporting
 from generator.build import BuildOptions, build
 from generator.commands import options
+from generator.translation import _
 
 
-@click.command("build")
+@click.command("build", help=_("Build the static site (only what changed since the last build is made again)."))
 @options.content_dir
 @click.option(
     "--out",
@@ -19,19 +20,19 @@ from generator.commands import options
     type=click.Path(path_type=Path),
     default=Path("site"),
     show_default=True,
-    help="Folder to write the site to (replaced only when the build succeeds).",
+    help=_("Folder to write the site to (replaced only when the build succeeds)."),
 )
 @click.option(
     "--config",
     "config_path",
     type=click.Path(path_type=Path),
     default=None,
-    help="site.yaml to use (default: beside the content folder).",
+    help=_("site.yaml to use (default: beside the content folder)."),
 )
 @options.base_url
-@click.option("--clean", is_flag=True, help="Ignore the cache of earlier builds and produce every file afresh.")
+@click.option("--clean", is_flag=True, help=_("Ignore the cache of earlier builds and produce every file afresh."))
 def command(content_dir: Path, out_dir: Path, config_path: Path | None, base_url: str | None, clean: bool) -> None:
-    """Build the static site (incrementally: only what changed since the last build is produced again)."""
+    """Build the static site (only what changed since the last build is made again)."""
     options = BuildOptions(
         content_dir=content_dir, out_dir=out_dir, config_path=config_path, base_url=base_url, clean=clean
     )
@@ -41,7 +42,7 @@ def command(content_dir: Path, out_dir: Path, config_path: Path | None, base_url
     finally:
         report.close()
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(_("warning: {warning}").format(warning=warning), err=True)
     if result.theme is not None:
-        click.echo(f"theme: {result.theme.label} ({result.theme.source})")
+        click.echo(_("theme: {label} ({source})").format(label=result.theme.label, source=result.theme.source))
     click.echo(result.summary() + f" -> {out_dir}")

@@ -14,9 +14,16 @@ from generator.content.loader import SourceDocument, load_config, load_documents
 from generator.errors import ContentError, Problem
 from generator.models import SiteConfig
 from generator.outputs import build_record
+from generator.translation import _, ngettext
 
 
-@click.command("check")
+@click.command(
+    "check",
+    help=_(
+        "Check a built site (SITE, default site/): DiWoo metadata and sitemaps, links, catalog URLs, redactions. "
+        "Without --base-url the site is checked for the base URL it was built with."
+    ),
+)
 @click.argument("site", type=click.Path(path_type=Path), required=False)
 @click.option(
     "--site",
@@ -24,7 +31,7 @@ from generator.outputs import build_record
     type=click.Path(path_type=Path),
     default=Path("site"),
     show_default=True,
-    help="The built site to check (also as the argument: woosite check SITE).",
+    help=_("The built site to check (also as the argument: woosite check SITE)."),
 )
 @click.option(
     "--config",
@@ -32,17 +39,19 @@ from generator.outputs import build_record
     type=click.Path(path_type=Path),
     default=Path("site.yaml"),
     show_default=True,
-    help="site.yaml with the base URL and the redactions.",
+    help=_("site.yaml with the base URL and the redactions."),
 )
 @options.base_url
-@click.option("--strict", is_flag=True, help="Fail on warnings too (anything unfinished): for publishing recipes.")
+@click.option("--strict", is_flag=True, help=_("Fail on warnings too (anything unfinished): for publishing recipes."))
 def command(site: Path | None, site_dir: Path, config_path: Path, base_url: str | None, strict: bool) -> None:
     """Check a built site (SITE, default site/): DiWoo metadata and sitemaps, links, catalog URLs, redactions.
 
     Without --base-url the site is checked for the base URL it was built with (woosite-build.json)."""
     site_dir = site or site_dir
     if not site_dir.is_dir():
-        raise ContentError(Problem(site_dir, None, "site folder not found", "build it first with 'woosite build'"))
+        raise ContentError(
+            Problem(site_dir, None, _("site folder not found"), _("build it first with 'woosite build'"))
+        )
     record = build_record.read(site_dir)
     config = with_overrides(load_config(config_path), base_url=base_url or (record.base_url if record else None))
     report = run(site_dir, config, record)
@@ -50,11 +59,13 @@ def command(site: Path | None, site_dir: Path, config_path: Path, base_url: str 
     for problem in report.problems:
         click.echo(str(problem))
     for warning in unfinished:
-        click.echo(f"warning: {warning}")
+        click.echo(_("warning: {warning}").format(warning=warning))
     if report.indexes and not report.problems:
         for line in registration.lines(config.base_url, report.indexes):
             click.echo(line)
-    click.echo(report.summary() + (f", {len(unfinished)} warnings" if unfinished else ""))
+    warnings = len(unfinished)
+    counted = ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings)
+    click.echo(report.summary() + (f", {counted}" if unfinished else ""))
     if report.problems or (strict and unfinished):
         sys.exit(1)
 

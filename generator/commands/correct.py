@@ -12,25 +12,42 @@ from generator import versions
 from generator.commands import options
 from generator.errors import Problem, WoositeError
 from generator.models.history import CorrectionGround
+from generator.translation import _
 
 
-@click.command("correct")
+@click.command(
+    "correct",
+    help=_("Copy FILE as published to content/.versions/ and note the correction in its front matter; then edit FILE."),
+)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--reason", required=True, help='Why, for the reader: "Bedrag lasten verkeerd overgenomen".')
+@click.option("--reason", required=True, help=_('Why, for the reader: "Bedrag lasten verkeerd overgenomen".'))
 @click.option(
     "--ground",
     type=click.Choice(get_args(CorrectionGround)),
     default="procedurele fout",
     show_default=True,
-    help="The reason as the Woo-index lists it.",
+    help=_("The reason as the Woo-index lists it."),
 )
-@click.option("--date", "date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Date of the correction (today).")
+@click.option(
+    "--date", "date", type=click.DateTime(["%Y-%m-%d"]), default=None, help=_("Date of the correction (today).")
+)
 @options.content_dir
 def command(file: Path, reason: str, ground: CorrectionGround, date: dt.datetime | None, content_dir: Path) -> None:
     """Copy FILE as published to content/.versions/ and note the correction in its front matter; then edit FILE."""
     if not file.resolve().is_relative_to(content_dir.resolve()):
-        raise WoositeError(Problem(file, None, f"not inside the content folder {content_dir}", "pass --content DIR"))
+        raise WoositeError(
+            Problem(
+                file,
+                None,
+                _("not inside the content folder {content_dir}").format(content_dir=content_dir),
+                _("pass --content DIR"),
+            )
+        )
     day = date.date() if date else dt.date.today()
     kept = versions.correct(file, content_dir, reason, ground, day)
-    click.echo(f"kept the published version as {kept}")
-    click.echo(f"now correct {file}; the build publishes both versions, with the reason and the differences")
+    click.echo(_("kept the published version as {kept}").format(kept=kept))
+    click.echo(
+        _("now correct {file}; the build publishes both versions, with the reason and the differences").format(
+            file=file
+        )
+    )

@@ -21,36 +21,41 @@ from generator.content.loader import load_config
 from generator.errors import ImportFailed, Problem, WoositeError
 from generator.importer.pipeline import ImportOptions, ImportResult, import_bytes
 from generator.reference.taxonomy import DOCUMENT_KINDS
+from generator.translation import _, ngettext
 
 
-@click.command("import")
+@click.command("import", help=_("Import platform exports (plain text files, or folders of them) as content files."))
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--publisher",
     default=None,
-    help="Municipality, province or water board (name or code) when the text does not name it "
-    "(default: publisher in site.yaml).",
+    help=_(
+        "Municipality, province or water board (name or code) when the text does not name it "
+        "(default: publisher in site.yaml)."
+    ),
 )
 @click.option(
-    "--kind", type=click.Choice(DOCUMENT_KINDS), default=None, help="Document kind when the text does not state it."
+    "--kind", type=click.Choice(DOCUMENT_KINDS), default=None, help=_("Document kind when the text does not state it.")
 )
 @click.option(
     "--year",
     type=click.IntRange(1900, 2100),
     default=None,
-    help="Year of the document when the text does not state it.",
+    help=_("Year of the document when the text does not state it."),
 )
 @click.option(
-    "--programme", default=None, help='Programme when the text has no title line, e.g. "Programma 4 Bestuur".'
+    "--programme", default=None, help=_('Programme when the text has no title line, e.g. "Programma 4 Bestuur".')
 )
 @click.option(
     "--unit",
     type=click.IntRange(1, 1_000_000_000),
     default=None,
-    help="Unit of the amounts in tables whose text states none: 1 (whole euros), 1000 (x € 1.000).",
+    help=_("Unit of the amounts in tables whose text states none: 1 (whole euros), 1000 (x € 1.000)."),
 )
 @options.content_dir
-@click.option("--force", is_flag=True, help="Replace content files that differ from this import (loses their edits).")
+@click.option(
+    "--force", is_flag=True, help=_("Replace content files that differ from this import (loses their edits).")
+)
 def command(
     sources: tuple[Path, ...],
     publisher: str | None,
@@ -78,20 +83,36 @@ def command(
     for result, target in zip(imported, targets, strict=True):
         assert result.text is not None
         if target.is_file() and target.read_text(encoding="utf-8") == result.text:
-            status = "unchanged"
+            status = _("unchanged")
         else:
             write_atomic(target, result.text)
-            status, written = "written", written + 1
-        click.echo(f"{target}: {status}; {_summary(result)}")
+            status, written = _("written"), written + 1
+        click.echo(_("{target}: {status}; {summary}").format(target=target, status=status, summary=_summary(result)))
         for warning in result.warnings:
-            click.echo(f"  warning: {warning}")
+            click.echo(_("  warning: {warning}").format(warning=warning))
     for result in refused:
-        click.echo(f"{result.name}: refused; " + _count(len(result.missing), "missing field"))
+        click.echo(
+            _("{name}: refused; {missing}").format(
+                name=result.name,
+                missing=ngettext("{count} missing field", "{count} missing fields", len(result.missing)).format(
+                    count=len(result.missing)
+                ),
+            )
+        )
     warnings = sum(len(result.warnings) for result in results)
     if len(results) > 1:
         click.echo(
-            f"{_count(len(results), 'file')}: {len(imported)} imported ({written} written, "
-            f"{len(imported) - written} unchanged), {_count(warnings, 'warning')}, {len(refused)} refused"
+            _(
+                "{files} files: {imported} imported ({written} written, {unchanged} unchanged), {warnings}, "
+                "{refused} refused"
+            ).format(
+                files=len(results),
+                imported=len(imported),
+                written=written,
+                unchanged=len(imported) - written,
+                warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+                refused=len(refused),
+            )
         )
     problems = [problem for result in refused for problem in result.missing]
     if problems and not imported:
@@ -99,7 +120,7 @@ def command(
     if problems:
         # The other files were imported: say so rather than the CLI's "nothing was changed".
         for problem in problems:
-            click.echo(f"error: {problem}", err=True)
+            click.echo(_("error: {problem}").format(problem=problem), err=True)
         sys.exit(ImportFailed.exit_code)
 
 
@@ -110,7 +131,7 @@ def _files(sources: tuple[Path, ...]) -> list[Path]:
         if source.is_dir():
             found = sorted(p for p in source.rglob("*.txt") if p.is_file())
             if not found:
-                raise ImportFailed(Problem(source, None, "no .txt exports in this folder", "check the folder"))
+                raise ImportFailed(Problem(source, None, _("no .txt exports in this folder"), _("check the folder")))
             files += found
         else:
             files.append(source)
@@ -125,7 +146,7 @@ def _site_publisher(content_dir: Path) -> str | None:
 
 def _import(path: Path, options: ImportOptions) -> ImportResult:
     if not path.is_file():
-        raise ImportFailed(Problem(path, None, "file not found", "check the name and folder of the export"))
+        raise ImportFailed(Problem(path, None, _("file not found"), _("check the name and folder of the export")))
     return import_bytes(limits.read_bytes(path, ImportFailed), path, options)
 
 
@@ -142,8 +163,8 @@ def _targets(results: list[ImportResult], content_dir: Path, force: bool) -> lis
                 Problem(
                     target,
                     None,
-                    f"two exports would both become this file ({result.name})",
-                    "import them one at a time with different --programme",
+                    _("two exports would both become this file ({result_name})").format(result_name=result.name),
+                    _("import them one at a time with different --programme"),
                 )
             )
         elif target.is_file() and not force and target.read_text(encoding="utf-8") != result.text:
@@ -151,8 +172,10 @@ def _targets(results: list[ImportResult], content_dir: Path, force: bool) -> lis
                 Problem(
                     target,
                     None,
-                    f"exists and differs from the import of {result.name} (it may hold your edits)",
-                    "move your edits elsewhere first, or run again with --force to replace it",
+                    _("exists and differs from the import of {result_name} (it may hold your edits)").format(
+                        result_name=result.name
+                    ),
+                    _("move your edits elsewhere first, or run again with --force to replace it"),
                 )
             )
         targets.append(target)
@@ -163,19 +186,23 @@ def _targets(results: list[ImportResult], content_dir: Path, force: bool) -> lis
 
 def _summary(result: ImportResult) -> str:
     assert result.publisher and result.kind and result.programme
+    publisher = (
+        _("publisher {name} ({code}, from site.yaml)") if result.publisher_from_site else _("publisher {name} ({code})")
+    ).format(name=result.publisher.name, code=result.publisher.code)
+    sections, tables, warnings = len(result.sections), len(result.tables), len(result.warnings)
     parts = [
-        f"publisher {result.publisher.name} ({result.publisher.code}"
-        + (", from site.yaml)" if result.publisher_from_site else ")"),
+        publisher,
         f"{result.kind.value} {result.year}",
         result.programme.heading,
-        _count(len(result.sections), "section"),
-        _count(len(result.tables), "finance table"),
-        _count(len(result.warnings), "warning"),
+        ngettext("{count} section", "{count} sections", sections).format(count=sections),
+        ngettext("{count} finance table", "{count} finance tables", tables).format(count=tables),
+        ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
     ]
     if result.removed:
-        parts.append(_count(len(result.removed), "line") + " of platform residue removed")
+        removed = len(result.removed)
+        parts.append(
+            ngettext(
+                "{count} line of platform residue removed", "{count} lines of platform residue removed", removed
+            ).format(count=removed)
+        )
     return ", ".join(parts)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")

@@ -12,13 +12,16 @@ from generator.errors import Problem, WoositeError
 from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
 from generator.render.environment import BUILTIN_TEMPLATES
 from generator.theme import themes
+from generator.translation import _
 
 
-@click.command("init")
+@click.command(
+    "init", help=_("Create a new site in DIRECTORY: site.yaml, an empty content/ and templates/ for your own versions.")
+)
 @click.argument("directory", type=click.Path(path_type=Path))
-@click.option("--publisher", default=None, help="The municipality (or province, water board): name or code.")
+@click.option("--publisher", default=None, help=_("The municipality (or province, water board): name or code."))
 @click.option(
-    "--base-url", default=scaffold.EXAMPLE_BASE_URL, show_default=True, help="Where the site will be published."
+    "--base-url", default=scaffold.EXAMPLE_BASE_URL, show_default=True, help=_("Where the site will be published.")
 )
 @click.option(
     "--theme",
@@ -32,7 +35,7 @@ def command(directory: Path, publisher: str | None, base_url: str, theme: str) -
     config = directory / "site.yaml"
     if config.exists():
         raise WoositeError(
-            Problem(config, None, "there is already a site here", "choose a new folder, or edit this site.yaml")
+            Problem(config, None, _("there is already a site here"), _("choose a new folder, or edit this site.yaml"))
         )
     directory.mkdir(parents=True, exist_ok=True)
     redactions = directory / scaffold.REDACTIONS_FILE
@@ -67,19 +70,29 @@ def command(directory: Path, publisher: str | None, base_url: str, theme: str) -
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
 
-    who = f" for {org.label} ({org.code})" if org else ""
-    click.echo(f"Created a new site{who} in {directory}/")
-    click.echo(f"Theme: {chosen.label} ({chosen.source}); themes built in: {', '.join(t.name for t in themes.BUILTIN)}")
-    click.echo("Next steps:")
-    click.echo(f"  cd {directory}")
-    click.echo("  woosite import EXPORT.txt        # turn an export into a content file, or:")
-    click.echo('  woosite new --kind begroting --year 2025 --number 1 --title "Veiligheid"')
-    click.echo("  woosite serve                    # preview at http://127.0.0.1:8000/")
-    click.echo("  woosite build && woosite check   # the site in site/, checked")
-    click.echo("Publishing: .github/workflows/pages.yml (GitHub Pages) and .gitlab-ci.yml (GitLab Pages) are ready.")
+    if org:
+        click.echo(
+            _("Created a new site for {name} ({code}) in {directory}/").format(
+                name=org.label, code=org.code, directory=directory
+            )
+        )
+    else:
+        click.echo(_("Created a new site in {directory}/").format(directory=directory))
+    click.echo(
+        _("Theme: {chosen_label} ({chosen_source}); themes built in: {value}").format(
+            chosen_label=chosen.label, chosen_source=chosen.source, value=", ".join(t.name for t in themes.BUILTIN)
+        )
+    )
+    click.echo(_("Next steps:"))
+    click.echo(_("  cd {directory}").format(directory=directory))
+    click.echo(_("  woosite import EXPORT.txt        # turn an export into a content file, or:"))
+    click.echo(_('  woosite new --kind begroting --year 2025 --number 1 --title "Veiligheid"'))
+    click.echo(_("  woosite serve                    # preview at http://127.0.0.1:8000/"))
+    click.echo(_("  woosite build && woosite check   # the site in site/, checked"))
+    click.echo(_("Publishing: .github/workflows/pages.yml (GitHub Pages) and .gitlab-ci.yml (GitLab Pages) are ready."))
     if base_url == scaffold.EXAMPLE_BASE_URL:
-        click.echo("Set base_url in site.yaml to the address where the site will be published.")
-    click.echo("Fill in contact: email: in site.yaml (the contact page needs it).")
+        click.echo(_("Set base_url in site.yaml to the address where the site will be published."))
+    click.echo(_("Fill in contact: email: in site.yaml (the contact page needs it)."))
 
 
 def _publisher(name: str) -> Organisation:
@@ -92,5 +105,5 @@ def _publisher(name: str) -> Organisation:
             else "write the name as CBS does (e.g. 'Lisse') or the code (e.g. 'GM0553')"
         )
         raise WoositeError(
-            Problem(None, None, f"unknown municipality, province or water board '{name}'", hint)
+            Problem(None, None, _("unknown municipality, province or water board '{name}'").format(name=name), hint)
         ) from exc

@@ -11,15 +11,20 @@ from generator.commands import options
 from generator.content.loader import load_config, load_document
 from generator.errors import Problem, WoositeError
 from generator.reference.taxonomy import DOCUMENT_KINDS, DocumentKind
+from generator.translation import _
 
 
-@click.command("new")
-@click.option("--kind", type=click.Choice(DOCUMENT_KINDS), required=True, help="The kind of document.")
-@click.option("--year", type=click.IntRange(1900, 2100), required=True, help="The year the document is about.")
-@click.option("--title", required=True, help='Programme title without its number, e.g. "Veiligheid".')
-@click.option("--number", default=None, help='Programme number as printed, e.g. "1" (leave out if it has none).')
-@click.option("--label", default=None, help='The word before the number when it is not "Programma", e.g. "Domein".')
-@click.option("--publisher", default=None, help="Name or code of the municipality (default: publisher in site.yaml).")
+@click.command(
+    "new", help=_("Write a new content file with front matter and the programme's three questions as sections.")
+)
+@click.option("--kind", type=click.Choice(DOCUMENT_KINDS), required=True, help=_("The kind of document."))
+@click.option("--year", type=click.IntRange(1900, 2100), required=True, help=_("The year the document is about."))
+@click.option("--title", required=True, help=_('Programme title without its number, e.g. "Veiligheid".'))
+@click.option("--number", default=None, help=_('Programme number as printed, e.g. "1" (leave out if it has none).'))
+@click.option("--label", default=None, help=_('The word before the number when it is not "Programma", e.g. "Domein".'))
+@click.option(
+    "--publisher", default=None, help=_("Name or code of the municipality (default: publisher in site.yaml).")
+)
 @options.content_dir
 def command(
     kind: str,
@@ -35,7 +40,9 @@ def command(
     config = load_config(config_file)
     name = publisher or config.publisher
     if not name:
-        raise WoositeError(Problem(None, None, "which municipality publishes this document?", "give --publisher NAME"))
+        raise WoositeError(
+            Problem(None, None, _("which municipality publishes this document?"), _("give --publisher NAME"))
+        )
     new = scaffold.NewDocument(
         publisher=name, kind=DocumentKind(kind), year=year, title=title, number=number, label=label
     )
@@ -51,10 +58,16 @@ def command(
     path = content_dir / new.relative_path(document.publisher.name)
     if path.exists():
         raise WoositeError(
-            Problem(path, None, "this file already exists; nothing was written", "edit it, or choose another --title")
+            Problem(
+                path, None, _("this file already exists; nothing was written"), _("edit it, or choose another --title")
+            )
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as f:
         f.write(text)
-    click.echo(f"Wrote {path}: {kind} {year}, {new.heading} of {document.publisher.label}")
-    click.echo("Fill in the sections, then preview with 'woosite serve'.")
+    click.echo(
+        _("Wrote {path}: {kind} {year}, {new_heading} of {document_publisher_label}").format(
+            path=path, kind=kind, year=year, new_heading=new.heading, document_publisher_label=document.publisher.label
+        )
+    )
+    click.echo(_("Fill in the sections, then preview with 'woosite serve'."))

@@ -15,19 +15,28 @@ from generator.errors import Problem, WoositeError
 from generator.outputs import build_record
 from generator.preview.built_site import BuiltSiteServer
 from generator.preview.session import Preview, PreviewOptions
+from generator.translation import _
 
 
-@click.command("serve")
+@click.command(
+    "serve",
+    help=_(
+        "Preview the site at http://HOST:PORT/, rebuilding on every change. The published site/ folder is not "
+        "touched. With --site, a built folder is served as its host will serve it."
+    ),
+)
 @options.content_dir
-@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None, help="site.yaml to use.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every network).")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None, help=_("site.yaml to use."))
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help=_("Address to listen on (0.0.0.0: every network).")
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help=_("Port to listen on."))
 @click.option(
     "--site",
     "site_dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Serve this built site (e.g. site/) below its base path instead of previewing the content.",
+    help=_("Serve this built site (e.g. site/) below its base path instead of previewing the content."),
 )
 def command(content_dir: Path, config_path: Path | None, host: str, port: int, site_dir: Path | None) -> None:
     """Preview the site at http://HOST:PORT/, rebuilding on every change.
@@ -47,21 +56,31 @@ def command(content_dir: Path, config_path: Path | None, host: str, port: int, s
         preview.run(reporting.for_terminal())
     except KeyboardInterrupt:
         preview.close()
-    click.echo("Preview stopped.", err=True)
+    click.echo(_("Preview stopped."), err=True)
 
 
 def _serve_built(site_dir: Path, config_path: Path, host: str, port: int) -> None:
     if not (site_dir / "index.html").is_file():
-        raise WoositeError(Problem(site_dir, None, "no built site here", "build it first with 'woosite build'"))
+        raise WoositeError(Problem(site_dir, None, _("no built site here"), _("build it first with 'woosite build'")))
     record = build_record.read(site_dir)
     base_url = record.base_url if record else load_config(config_path).base_url
     try:
         server = BuiltSiteServer((host, port), site_dir.resolve(), urls.base_path(base_url))
     except OSError as exc:
-        problem = Problem(None, None, f"cannot listen on {host}:{port}: {exc.strerror}", "choose another --port")
+        problem = Problem(
+            None,
+            None,
+            _("cannot listen on {host}:{port}: {exc_strerror}").format(host=host, port=port, exc_strerror=exc.strerror),
+            _("choose another --port"),
+        )
         raise WoositeError(problem) from exc
     address = f"http://{host}:{server.server_port}{server.base_path}"
-    click.echo(f"Serving {site_dir} (built for {base_url}) at {address}", err=True)
+    click.echo(
+        _("Serving {site_dir} (built for {base_url}) at {address}").format(
+            site_dir=site_dir, base_url=base_url, address=address
+        ),
+        err=True,
+    )
 
     def stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -73,4 +92,4 @@ def _serve_built(site_dir: Path, config_path: Path, host: str, port: int) -> Non
         pass
     finally:
         server.server_close()
-    click.echo("Stopped.", err=True)
+    click.echo(_("Stopped."), err=True)

@@ -10,14 +10,20 @@ import click
 
 from generator import versions
 from generator.models.history import CorrectionGround
+from generator.translation import _
 
 
-@click.command("withdraw")
+@click.command(
+    "withdraw",
+    help=_("Mark FILE as withdrawn: its URL keeps a page saying when and why; its content is no longer published."),
+)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--reason", required=True, help='Why, for the reader: "Per vergissing gepubliceerd".')
-@click.option("--ground", type=click.Choice(get_args(CorrectionGround)), default=None, help="The DiWoo reason, if any.")
-@click.option("--date", "date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Date of withdrawal (today).")
+@click.option("--reason", required=True, help=_('Why, for the reader: "Per vergissing gepubliceerd".'))
+@click.option(
+    "--ground", type=click.Choice(get_args(CorrectionGround)), default=None, help=_("The DiWoo reason, if any.")
+)
+@click.option("--date", "date", type=click.DateTime(["%Y-%m-%d"]), default=None, help=_("Date of withdrawal (today)."))
 def command(file: Path, reason: str, ground: CorrectionGround | None, date: dt.datetime | None) -> None:
     """Mark FILE as withdrawn: its URL keeps a page saying when and why; its content is no longer published."""
     versions.withdraw(file, reason, ground, date.date() if date else dt.date.today())
-    click.echo(f"{file} is withdrawn; build to publish that")
+    click.echo(_("{file} is withdrawn; build to publish that").format(file=file))

@@ -20,7 +20,9 @@ from pydantic import BaseModel, ValidationError
 from generator.content.atomic import write_atomic
 from generator.content.frontmatter import FrontMatterError, invisible_control, split
 from generator.content.loader import decode
+from generator.content.validation import describe
 from generator.errors import ContentError, Problem
+from generator.translation import _
 
 _BOM = "\ufeff".encode()
 M = TypeVar("M", bound=BaseModel)
@@ -87,7 +89,10 @@ class FrontMatterFile:
         if found:
             raise ContentError(
                 Problem(
-                    self.path, None, f"the text holds a control character U+{ord(found.group()):04X}", "leave it out"
+                    self.path,
+                    None,
+                    _("the text holds a control character U+{ord:04X}").format(ord=ord(found.group())),
+                    _("leave it out"),
                 )
             )
         expected = {**self.data, key: _plain(value)}
@@ -100,8 +105,8 @@ class FrontMatterFile:
                 Problem(
                     self.path,
                     None,
-                    f"'{key}:' could not be written into this file without changing other fields",
-                    f"add '{key}:' by hand, see docs/handleiding.md, 'Corrigeren of intrekken'",
+                    _("'{key}:' could not be written into this file without changing other fields").format(key=key),
+                    _("add '{key}:' by hand, see docs/handleiding.md, 'Corrigeren of intrekken'").format(key=key),
                 )
             )
 
@@ -112,14 +117,18 @@ def validated(model: type[M], path: Path, fields: dict[str, Any], what: str = "-
         found = invisible_control(value) if isinstance(value, str) else None
         if found:
             field = what.format(field=name)
-            message = f"{field}: holds a control character U+{ord(found.group()):04X}, which cannot be published"
-            raise ContentError(Problem(path, None, message, "leave it out"))
+            message = _("{field}: holds a control character U+{code:04X}, which cannot be published").format(
+                field=field, code=ord(found.group())
+            )
+            raise ContentError(Problem(path, None, message, _("leave it out")))
     try:
         return model.model_validate(fields)
     except ValidationError as exc:
         error = exc.errors()[0]
         field = what.format(field=".".join(str(p) for p in error["loc"]))
-        raise ContentError(Problem(path, None, f"{field}: {error['msg']}", f"give a valid {field}")) from exc
+        message, hint = describe(error, field, tuple(error["loc"]), model)
+        hint = hint or _("give a valid {field}").format(field=field)
+        raise ContentError(Problem(path, None, message, hint)) from exc
 
 
 def _dumped(key: str, value: list[BaseModel] | BaseModel) -> str:

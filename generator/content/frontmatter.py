@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from generator.translation import _
+
 _SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """The safe loader, in C when libyaml is present: a tenth of the time on large sites."""
 
@@ -66,14 +68,22 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> tuple
     """(file line, message, fix) for a YAML syntax error; a tab is named as such, since it cannot be seen."""
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + first_line) if mark else first_line
-    problem = (exc.problem or "invalid YAML").strip()
+    problem = (exc.problem or _("invalid YAML")).strip()
     if isinstance(exc, RefusedYaml):
         return line, problem, exc.hint
     lines = text.splitlines()
     at = mark.line if mark else 0
     if "\t" in (lines[at] if 0 <= at < len(lines) else "") or "'\\t'" in problem:
-        return line, "a tab character in the YAML (invalid YAML: " + problem + ")", "replace the tab with spaces"
-    return line, f"invalid YAML: {problem}", "check indentation and put text containing ':' or '#' in quotes"
+        return (
+            line,
+            _("a tab character in the YAML (invalid YAML: {problem})").format(problem=problem),
+            _("replace the tab with spaces"),
+        )
+    return (
+        line,
+        _("invalid YAML: {problem}").format(problem=problem),
+        _("check indentation and put text containing ':' or '#' in quotes"),
+    )
 
 
 def refuse_aliases_and_duplicates(root: yaml.Node) -> None:
@@ -90,8 +100,8 @@ def refuse_aliases_and_duplicates(root: yaml.Node) -> None:
         if id(node) in seen:
             raise RefusedYaml(
                 node.start_mark,
-                "a YAML anchor ('&name') repeated by an alias ('*name')",
-                "write the value out where it is needed; content files may not use anchors and aliases",
+                _("a YAML anchor ('&name') repeated by an alias ('*name')"),
+                _("write the value out where it is needed; content files may not use anchors and aliases"),
             )
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -101,14 +111,16 @@ def refuse_aliases_and_duplicates(root: yaml.Node) -> None:
                     if key.tag == _MERGE_TAG:
                         raise RefusedYaml(
                             key.start_mark,
-                            "a YAML merge key ('<<:') would silently replace the fields around it",
-                            "write the fields themselves; content files may not merge groups",
+                            _("a YAML merge key ('<<:') would silently replace the fields around it"),
+                            _("write the fields themselves; content files may not merge groups"),
                         )
                     if key.value in keys:
                         raise RefusedYaml(
                             key.start_mark,
-                            f"the field '{shorten(key.value)}' appears twice in one group",
-                            "keep one of them; YAML would silently use the last",
+                            _("the field '{key_value}' appears twice in one group").format(
+                                key_value=shorten(key.value)
+                            ),
+                            _("keep one of them; YAML would silently use the last"),
                         )
                     keys.add(key.value)
             stack += [child for pair in reversed(node.value) for child in reversed(pair)]
@@ -136,14 +148,18 @@ def _refuse_bad_scalar(node: yaml.ScalarNode) -> None:
     if found:
         raise RefusedYaml(
             node.start_mark,
-            f"a control character U+{ord(found.group()):04X} in '{shorten(node.value)}'",
-            "delete it: it is invisible and cannot be published in XML",
+            _("a control character U+{ord:04X} in '{node_value}'").format(
+                ord=ord(found.group()), node_value=shorten(node.value)
+            ),
+            _("delete it: it is invisible and cannot be published in XML"),
         )
     if node.tag in _NUMBER_TAGS and sum(c.isdigit() for c in node.value) > MAX_DIGITS:
         raise RefusedYaml(
             node.start_mark,
-            f"a number with more than {MAX_DIGITS} digits ('{shorten(node.value, 20)}')",
-            "check the number; amounts go in the table's unit, e.g. unit: 1000",
+            _("a number with more than {max_digits} digits ('{node_value}')").format(
+                max_digits=MAX_DIGITS, node_value=shorten(node.value, 20)
+            ),
+            _("check the number; amounts go in the table's unit, e.g. unit: 1000"),
         )
 
 
@@ -168,12 +184,12 @@ def split(text: str) -> SplitFile:
     if not lines or lines[0].strip() != "---":
         raise FrontMatterError(
             1,
-            "the file does not start with front matter",
-            "put a line '---', the YAML fields, and another '---' at the top",
+            _("the file does not start with front matter"),
+            _("put a line '---', the YAML fields, and another '---' at the top"),
         )
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        raise FrontMatterError(1, "the front matter is not closed", "add a line '---' after the last YAML field")
+        raise FrontMatterError(1, _("the front matter is not closed"), _("add a line '---' after the last YAML field"))
     yaml_text = "".join(lines[1:end])
     try:
         data, node = load_yaml(yaml_text)
@@ -181,14 +197,14 @@ def split(text: str) -> SplitFile:
         line, message, hint = yaml_problem(exc, yaml_text, first_line=2)
         raise FrontMatterError(line, message, hint) from exc
     except yaml.YAMLError as exc:  # e.g. a character the YAML reader refuses
-        raise FrontMatterError(2, "invalid YAML", "check the front matter for unusual characters") from exc
+        raise FrontMatterError(2, _("invalid YAML"), _("check the front matter for unusual characters")) from exc
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict) or not (node is None or isinstance(node, yaml.MappingNode)):
         raise FrontMatterError(
             2,
-            "the front matter must be a list of 'field: value' lines",
-            "write e.g. 'kind: begroting' on its own line",
+            _("the front matter must be a list of 'field: value' lines"),
+            _("write e.g. 'kind: begroting' on its own line"),
         )
     return SplitFile(data=data, node=node, body="".join(lines[end + 1 :]), body_line=end + 2)
 

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from generator.errors import ContentError, Problem
+from generator.translation import _
 
 
 def refuse_outside(project_dir: Path, folders: list[Path]) -> None:
@@ -32,8 +33,10 @@ def refuse_outside(project_dir: Path, folders: list[Path]) -> None:
                     Problem(
                         path,
                         None,
-                        f"a symbolic link to {target}, outside the project; it is not published",
-                        "copy the file into the project instead, or remove the link",
+                        _("a symbolic link to {target}, outside the project; it is not published").format(
+                            target=target
+                        ),
+                        _("copy the file into the project instead, or remove the link"),
                     )
                 )
     if problems:

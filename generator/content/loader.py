@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from generator import limits, redaction_list
+from generator import limits, redaction_list, translation
 from generator.content.body import parse_body, walk
 from generator.content.frontmatter import FrontMatterError, invisible_control, line_of, load_yaml, split, yaml_problem
 from generator.content.validation import problems_from
@@ -27,6 +27,7 @@ from generator.reference.taxonomy import (
     information_categories,
     information_category,
 )
+from generator.translation import _
 
 CONTENT_SUFFIX = ".md"
 
@@ -60,8 +61,8 @@ def load_config(path: Path) -> SiteConfig:
             Problem(
                 path,
                 None,
-                "site.yaml not found",
-                "create it with at least 'title:' and 'base_url:', or run 'woosite init'",
+                _("site.yaml not found"),
+                _("create it with at least 'title:' and 'base_url:', or run 'woosite init'"),
             )
         )
     text = _read_text(path)
@@ -72,11 +73,12 @@ def load_config(path: Path) -> SiteConfig:
         line, message, hint = yaml_problem(exc, text, first_line=1)
         raise ContentError(Problem(path, line, message, hint)) from exc
     if not isinstance(data, dict):
-        raise ContentError(Problem(path, 1, "site.yaml must be a list of 'field: value' lines"))
+        raise ContentError(Problem(path, 1, _("site.yaml must be a list of 'field: value' lines")))
     try:
         config = SiteConfig.model_validate(data)
     except ValidationError as exc:
         raise ContentError(problems_from(exc, path, node, SiteConfig, first_line=1)) from exc
+    translation.choose(config.language)  # from here on, messages speak the site's language
     return redaction_list.with_file(path, config)
 
 
@@ -129,8 +131,8 @@ def load_documents(content_dir: Path, config: SiteConfig, load_all: LoadAll | No
             Problem(
                 content_dir,
                 None,
-                "content folder not found",
-                "create it, or point --content at the folder with your .md files",
+                _("content folder not found"),
+                _("create it, or point --content at the folder with your .md files"),
             )
         )
     documents: list[SourceDocument] = []
@@ -169,8 +171,8 @@ def load_document(path: Path, config: SiteConfig) -> SourceDocument:
             Problem(
                 path,
                 line,
-                f"the text holds a control character U+{ord(found.group()):04X}",
-                "delete it: it is invisible and cannot be published",
+                _("the text holds a control character U+{ord:04X}").format(ord=ord(found.group())),
+                _("delete it: it is invisible and cannot be published"),
             )
         )
     try:
@@ -193,8 +195,8 @@ def load_document(path: Path, config: SiteConfig) -> SourceDocument:
         Problem(
             path,
             line,
-            "a level-1 heading ('# ...') in the text",
-            "the programme title is the page's only level-1 heading; use '## ...' for sections",
+            _("a level-1 heading ('# ...') in the text"),
+            _("the programme title is the page's only level-1 heading; use '## ...' for sections"),
         )
         for line in body.h1_lines
     ]
@@ -205,9 +207,11 @@ def load_document(path: Path, config: SiteConfig) -> SourceDocument:
                 Problem(
                     path,
                     line_of(parts.node, ("finance", i, "section")),
-                    f"finance table '{table.caption}' names section '{table.section}', "
-                    "which is not a heading in the text",
-                    "use the exact text of a '## ...' heading, or remove 'section:'",
+                    _(
+                        "finance table '{table_caption}' names section '{table_section}', which is not a heading "
+                        "in the text"
+                    ).format(table_caption=table.caption, table_section=table.section),
+                    _("use the exact text of a '## ...' heading, or remove 'section:'"),
                 )
             )
     if problems or publisher is None or category is None:
@@ -232,15 +236,22 @@ def _resolve_publisher(front: FrontMatter, path: Path, line: int, problems: list
             if exc.suggestions
             else ("write the municipality's name as CBS does (e.g. 'Lisse'), or its code (e.g. 'GM0553')")
         )
-        problems.append(Problem(path, line, f"unknown municipality, province or water board '{exc.name}'", hint))
+        problems.append(
+            Problem(
+                path,
+                line,
+                _("unknown municipality, province or water board '{exc_name}'").format(exc_name=exc.name),
+                hint,
+            )
+        )
         return None
     if not org.existed_in(front.year):
         problems.append(
             Problem(
                 path,
                 line,
-                f"{org.label} did not exist in {front.year}",
-                "check the year, or name the municipality that existed then",
+                _("{org_label} did not exist in {front_year}").format(org_label=org.label, front_year=front.year),
+                _("check the year, or name the municipality that existed then"),
             )
         )
     return org
@@ -255,8 +266,10 @@ def _resolve_category(front: FrontMatter, path: Path, line: int, problems: list[
             Problem(
                 path,
                 line,
-                f"unknown Woo information category '{front.information_category}'",
-                "use a label from the Woo list, e.g. 'jaarplannen en jaarverslagen'",
+                _("unknown Woo information category '{front_information_category}'").format(
+                    front_information_category=front.information_category
+                ),
+                _("use a label from the Woo list, e.g. 'jaarplannen en jaarverslagen'"),
             )
         )
     return category
@@ -269,7 +282,7 @@ def decode(raw: bytes, path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ContentError(
-            Problem(path, line, "the file is not UTF-8 text", "save it as UTF-8 in your editor")
+            Problem(path, line, _("the file is not UTF-8 text"), _("save it as UTF-8 in your editor"))
         ) from exc
 
 

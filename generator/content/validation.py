@@ -9,9 +9,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from generator import translation
 from generator.content.frontmatter import line_of, shorten
 from generator.errors import Problem
 from generator.reference.taxonomy import DOCUMENT_KINDS
+from generator.translation import _
 
 _EXAMPLES = {
     "publisher": "publisher: Lisse",
@@ -40,7 +42,10 @@ def problems_from(
         if len(problems) == MAX_PROBLEMS:
             more = len(errors) - number
             problems[(1 << 62, "")] = Problem(
-                path, None, f"and {more} more problem(s) like these in this file", "fix the ones above first"
+                path,
+                None,
+                _("and {more} more problem(s) like these in this file").format(more=more),
+                _("fix the ones above first"),
             )
             break
         loc = tuple(k for k in error["loc"] if not (isinstance(k, str) and k in _UNION_MEMBERS))
@@ -49,7 +54,7 @@ def problems_from(
         name = dotted(loc)
         key = (line, name)
         if key not in problems:
-            message, hint = _describe(error, name, loc, model)
+            message, hint = describe(error, name, loc, model)
             problems[key] = Problem(path, line, message, hint)
     return [problems[k] for k in sorted(problems)]
 
@@ -62,46 +67,71 @@ def dotted(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def _describe(error: Any, name: str, loc: tuple[Any, ...], model: type[BaseModel]) -> tuple[str, str]:
+def describe(error: Any, name: str, loc: tuple[Any, ...], model: type[BaseModel]) -> tuple[str, str]:
+    """(message, fix) for one pydantic error, in the user's language (pydantic's own texts are English)."""
     kind, value = error["type"], shorten(error.get("input"))
     plain = "".join(k for k in loc if isinstance(k, str))
     if kind == "missing":
         field = ".".join(k for k in loc if isinstance(k, str))
         example = _EXAMPLES.get(field)
-        return f"missing required field '{name}'", (f"add e.g. '{example}'" if example else "add it")
+        hint = _("add e.g. '{example}'").format(example=example) if example else _("add it")
+        return _("missing required field '{name}'").format(name=name), hint
     if kind == "enum" and plain == "kind":
-        return (f"unknown document kind '{value}'", "expected one of: " + ", ".join(DOCUMENT_KINDS))
+        return _("unknown document kind '{value}'").format(value=value), _("expected one of: {choices}").format(
+            choices=", ".join(DOCUMENT_KINDS)
+        )
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "remove it; allowed here: " + ", ".join(allowed)
-        return f"unknown field '{name}'", hint
+        if close:
+            hint = _("did you mean '{close}'?").format(close=close[0])
+        else:
+            hint = _("remove it; allowed here: {allowed}").format(allowed=", ".join(allowed))
+        return _("unknown field '{name}'").format(name=name), hint
     if kind in ("literal_error", "enum"):
-        return f"invalid value '{value}' for '{name}'", "expected one of: " + error["ctx"]["expected"]
+        return _("invalid value '{value}' for '{name}'").format(value=value, name=name), _(
+            "expected one of: {choices}"
+        ).format(choices=error["ctx"]["expected"])
     message = shorten(error["msg"].removeprefix("Value error, "), 200)
     if kind in ("int_parsing", "int_type", "float_parsing", "int_from_float"):
-        return f"'{name}' must be a whole number, not '{value}'", "write digits only, e.g. 2021"
+        return _("'{name}' must be a whole number, not '{value}'").format(name=name, value=value), _(
+            "write digits only, e.g. 2021"
+        )
     if kind.startswith(("date", "datetime")):
-        return f"'{name}' is not a valid date: '{value}'", "write dates as YYYY-MM-DD, e.g. 2021-11-04"
+        return _("'{name}' is not a valid date: '{value}'").format(name=name, value=value), _(
+            "write dates as YYYY-MM-DD, e.g. 2021-11-04"
+        )
     if kind in ("model_type", "dict_type"):
-        return f"'{name}' must be a group of 'field: value' lines", "indent its fields under it"
+        return _("'{name}' must be a group of 'field: value' lines").format(name=name), _("indent its fields under it")
     if kind == "list_type":
-        return f"'{name}' must be a list", "start each item on its own line with '- '"
+        return _("'{name}' must be a list").format(name=name), _("start each item on its own line with '- '")
     if kind == "string_pattern_mismatch" and plain.endswith("previous"):
         return (
-            f"'{name}' is '{value}': not a kept version below content/.versions/",
-            "leave 'previous:' as woosite correct wrote it (no '..', no other folder)",
+            _("'{name}' is '{value}': not a kept version below content/.versions/").format(name=name, value=value),
+            _("leave 'previous:' as woosite correct wrote it (no '..', no other folder)"),
         )
     bounds = {
-        "less_than_equal": "at most",
-        "less_than": "below",
-        "greater_than_equal": "at least",
-        "greater_than": "above",
+        "less_than_equal": _("write a value at most {limit}"),
+        "less_than": _("write a value below {limit}"),
+        "greater_than_equal": _("write a value at least {limit}"),
+        "greater_than": _("write a value above {limit}"),
     }
     if kind in bounds:
         limit = next(iter(error.get("ctx", {}).values()), "")
-        return f"'{name}' is {value}, out of range", f"write a value {bounds[kind]} {limit}"
-    return (f"invalid '{name}': {message}" if name else message), ""
+        return _("'{name}' is {value}, out of range").format(name=name, value=value), bounds[kind].format(limit=limit)
+    if kind in ("string_too_short", "string_too_long"):
+        size = error.get("ctx", {}).get("min_length" if kind == "string_too_short" else "max_length")
+        text = (
+            _("write at least {size} characters")
+            if kind == "string_too_short"
+            else _("write at most {size} characters")
+        )
+        return _("'{name}' is '{value}'").format(name=name, value=value), text.format(size=size)
+    if kind != "value_error" and translation.current() != translation.SOURCE:
+        message = _("this value is not valid here")  # pydantic's explanation is English only
+    if not name:
+        return message, ""
+    return _("invalid '{name}': {message}").format(name=name, message=message), ""
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

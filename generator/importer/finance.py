@@ -144,7 +144,7 @@ def _placed(values: list[Value], width: int, label: str, line: int, warnings: li
             line,
             f"de rij '{label}' heeft {len(values)} waarden voor {width} kolommen: welke kolom leeg is staat er niet; "
             "de rij is als tekst onder de tabel overgenomen",
-            "zet de waarden met de juiste lege cellen in de tabel in de content file",
+            "zet de waarden met de juiste lege cellen in de tabel in het contentbestand",
         )
     )
     return None
@@ -157,7 +157,7 @@ def cut_off(label: str, line: int) -> Problem:
         line,
         f"de tekst stopt in de rij '{label}': het laatste bedrag is misschien afgebroken; de rij is als tekst "
         "onder de tabel overgenomen",
-        "vul de rij aan in de content file als het document meer laat zien",
+        "vul de rij aan in het contentbestand als het document meer laat zien",
     )
 
 
@@ -205,7 +205,7 @@ def stacked(lines: list[Line], i: int) -> Found | None:
                 lines[j].number,
                 f"de rij '{lines[j].clean}' heeft geen bedrag dat te lezen is ('{lines[k].clean}'): de tabel "
                 "stopt erboven en de rij is als tekst overgenomen",
-                "zet het bedrag zoals het document het toont in de tabel in de content file",
+                "zet het bedrag zoals het document het toont in de tabel in het contentbestand",
             )
         )
     with_share = any(p is not None for _, _, p in rows)
@@ -389,7 +389,7 @@ def rows(lines: list[Line], i: int) -> Found | None:
             end,
             first,
             f"{what}: welke bedragen bij welk jaar of welke kolom horen is niet zeker; als tekst overgenomen",
-            "zet de tabel met de kolomnamen in de content file als de bedragen gepubliceerd moeten worden",
+            "zet de tabel met de kolomnamen in het contentbestand als de bedragen gepubliceerd moeten worden",
         )
     row_header, labels = columns
     table_rows: list[tuple[str, list[Value]]] = []
@@ -410,7 +410,7 @@ def rows(lines: list[Line], i: int) -> Found | None:
                         None,
                         line.number,
                         f"onleesbaar bedrag '{cell}' in de rij '{label}': de cel is leeg gelaten",
-                        "typ het bedrag in de content file",
+                        "typ het bedrag in het contentbestand",
                     )
                 )
         placed = _placed(values, width, label, line.number, warnings)
@@ -444,7 +444,7 @@ def rows(lines: list[Line], i: int) -> Found | None:
                 marks[0].number,
                 f"{len(marks)} regels met voordeel/nadeel boven rijen ('{marks[0].clean}'): niet aan bedragen te "
                 "koppelen, als tekst onder de tabel overgenomen",
-                "zet ze in een kolom van de tabel in de content file als ze bij de bedragen horen",
+                "zet ze in een kolom van de tabel in het contentbestand als ze bij de bedragen horen",
             )
         )
     table = make_table(row_header, labels, table_rows, kinds)
@@ -622,7 +622,7 @@ def pipes(lines: list[Line], i: int) -> Found | None:
             j,
             header_line.number,
             "een kolom met bedragen heeft geen kop (de kop staat misschien een cel verschoven): als tekst overgenomen",
-            "zet de tabel met de juiste kolomnamen in de content file als de bedragen gepubliceerd moeten worden",
+            "zet de tabel met de juiste kolomnamen in het contentbestand als de bedragen gepubliceerd moeten worden",
         )
     table = make_table(header[0] or None, header[1:], table_rows)
     if table is None:
@@ -636,7 +636,7 @@ def _percentage_row(label: str, line: int) -> Problem:
         None,
         line,
         f"de rij '{label}' heeft percentages naast bedragen in dezelfde kolommen: als tekst onder de tabel overgenomen",
-        "zet de percentages in een eigen tabel in de content file als ze gepubliceerd moeten worden",
+        "zet de percentages in een eigen tabel in het contentbestand als ze gepubliceerd moeten worden",
     )
 
 

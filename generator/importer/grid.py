@@ -157,7 +157,7 @@ def grid(lines: list[Line], i: int) -> Found | None:
                 rest[0].line.number,
                 "de tabel is afgebroken (de tekst stopt midden in een rij): de laatste cellen staan als tekst "
                 "onder de tabel",
-                "vul de rij aan in de content file als het document meer laat zien",
+                "vul de rij aan in het contentbestand als het document meer laat zien",
             )
         )
     units = {numbers.multiplier(c.text) or 1 for c in header if c.kind == "unit"}
@@ -198,13 +198,13 @@ def _left_out(row: _Row, width: int, cut: bool) -> Problem:
     """Why a row is not in the table but below it, as text."""
     if cut:
         message = f"de rij '{row.label.text}' is afgebroken (de tekst stopt): als tekst onder de tabel overgenomen"
-        hint = "vul de rij aan in de content file als het document meer laat zien"
+        hint = "vul de rij aan in het contentbestand als het document meer laat zien"
     else:
         message = (
             f"de rij '{row.label.text}' heeft {len(row.values)} waarden voor {width} kolommen: welke kolom leeg is "
             "staat er niet; de rij is als tekst onder de tabel overgenomen"
         )
-        hint = "zet de waarden met de juiste lege cellen in de tabel in de content file"
+        hint = "zet de waarden met de juiste lege cellen in de tabel in het contentbestand"
     return Problem(None, row.label.line.number, message, hint)
 
 
@@ -390,7 +390,7 @@ def _kept(i: int, end: int, line: int, why: str) -> Found:
         end,
         line,
         f"een tabel van één cel per alinea die niet met zekerheid te lezen is ({why}): als tekst overgenomen",
-        "zet de bedragen in een financiële tabel in de content file als ze gepubliceerd moeten worden",
+        "zet de bedragen in een financiële tabel in het contentbestand als ze gepubliceerd moeten worden",
     )
 
 

@@ -101,7 +101,7 @@ class _Parser:
             self.warn(
                 line.number,
                 f"cellen aan elkaar geplakt die niet zonder gissen te scheiden zijn: '{_short(text)}'",
-                "de regel staat als tekst; typ de bedragen in een financiële tabel in de content file",
+                "de regel staat als tekst; typ de bedragen in een financiële tabel in het contentbestand",
             )
             self.emit(Paragraph(text, line.number))
             return self.next(i + 1)
@@ -130,7 +130,8 @@ class _Parser:
             self.warn(
                 line.number,
                 f"deze regel lijkt op een tabelrij maar hoort bij geen herkende tabel: '{_short(text)}'",
-                "de regel staat als tekst; zet de bedragen in een financiële tabel in de content file als dat nodig is",
+                "de regel staat als tekst; zet de bedragen in een financiële tabel in het contentbestand als dat "
+                "nodig is",
             )
         self.emit(Paragraph(text, line.number))
 

@@ -26,6 +26,7 @@ from generator.parallel import pmap
 from generator.render import markdown
 from generator.reporting import Reporter
 from generator.structure import Site
+from generator.translation import _
 
 DOCUMENTS = "documents.pickle"
 
@@ -95,7 +96,7 @@ class BuildCache:
         """A ``load_all`` for ``load_documents`` that shows its progress."""
 
         def load_all(paths: list[Path], config: SiteConfig) -> list[Loaded]:
-            report.phase("Reading content", len(paths))
+            report.phase(_("Reading content"), len(paths))
             return self.load_all(paths, config, report.advance)
 
         return load_all

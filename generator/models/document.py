@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from generator.models.finance import FinanceTable
 from generator.models.history import Correction, LineageLink, Withdrawal
 from generator.reference.taxonomy import DOCUMENT_KINDS, DocumentKind
+from generator.translation import _
 
 
 class Programme(BaseModel):
@@ -54,7 +55,7 @@ class Source(BaseModel):
     def _not_a_number(cls, value: object) -> object:
         """A bare number would be read as seconds since 1970: refuse it rather than publish a wrong date."""
         if isinstance(value, (int, float)):
-            raise ValueError(f"'{value}' is not a date and time (write e.g. 2021-02-08T10:16:17)")
+            raise ValueError(_("'{value}' is not a date and time (write e.g. 2021-02-08T10:16:17)").format(value=value))
         return value
 
 
@@ -91,7 +92,9 @@ class FrontMatter(BaseModel):
     @classmethod
     def _year_not_bool(cls, value: object) -> object:
         if isinstance(value, bool):
-            raise ValueError(f"the year must be a whole number such as 2021, not '{str(value).lower()}'")
+            raise ValueError(
+                _("the year must be a whole number such as 2021, not '{value}'").format(value=str(value).lower())
+            )
         return value
 
     programme: Programme

@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from generator.translation import _
+
 ColumnKind = Literal["amount", "percentage", "text"]
 RowRole = Literal["lasten", "baten", "saldo", "totaal"]
 Value = int | float | str | None
@@ -72,9 +74,17 @@ class Row(BaseModel):
         """true/false is not 1/0, and .nan/.inf are not amounts: refuse them instead of publishing them."""
         for i, value in enumerate(values if isinstance(values, list) else []):
             if isinstance(value, bool):
-                raise ValueError(f"value {i + 1} is '{str(value).lower()}', not a number (write a number, or null)")
+                raise ValueError(
+                    _("value {value} is '{value2}', not a number (write a number, or null)").format(
+                        value=i + 1, value2=str(value).lower()
+                    )
+                )
             if isinstance(value, float) and not math.isfinite(value):
-                raise ValueError(f"value {i + 1} is not a number ({value}); write a number, or null")
+                raise ValueError(
+                    _("value {value} is not a number ({value2}); write a number, or null").format(
+                        value=i + 1, value2=value
+                    )
+                )
         return values
 
 
@@ -98,11 +108,15 @@ class FinanceTable(BaseModel):
     @classmethod
     def _unit_not_bool(cls, value: object) -> object:
         if isinstance(value, bool):
-            raise ValueError(f"the unit is '{str(value).lower()}', not a number (write 1 or 1000)")
+            raise ValueError(
+                _("the unit is '{value}', not a number (write 1 or 1000)").format(value=str(value).lower())
+            )
         if isinstance(value, float):
             # YAML reads "unit: 1.000" as 1.0: taken as 1, every amount would be 1,000 times too small.
             raise ValueError(
-                f"the unit is the decimal number {value!r} (YAML reads 1.000 as 1.0); write 1000, without a dot"
+                _("the unit is the decimal number {value} (YAML reads 1.000 as 1.0); write 1000, without a dot").format(
+                    value=repr(value)
+                )
             )
         return value
 
@@ -112,22 +126,34 @@ class FinanceTable(BaseModel):
             where = ("rows", i, "values")
             if len(row.values) != len(self.columns):
                 raise ValueErrorAt(
-                    f"row {i + 1} '{row.label}' has {len(row.values)} values for {len(self.columns)} columns "
-                    "(give one value per column, null for an empty cell; a decimal comma splits a number in two: "
-                    "write 500.5, not 500,5)",
+                    _(
+                        "row {value} '{row_label}' has {count} values for {count2} columns (give one value per "
+                        "column, null for an empty cell; a decimal comma splits a number in two: write 500.5, "
+                        "not 500,5)"
+                    ).format(value=i + 1, row_label=row.label, count=len(row.values), count2=len(self.columns)),
                     where,
                 )
             for value, column in zip(row.values, self.columns, strict=True):
                 if isinstance(value, str) and column.kind != "text":
                     raise ValueErrorAt(
-                        f"row '{row.label}': '{value}' is text in {column.kind} column "
-                        f"'{column.label}' ({_number_fix(value)})",
+                        _(
+                            "row '{row_label}': '{value}' is text in {column_kind} column '{column_label}' "
+                            "({number_fix})"
+                        ).format(
+                            row_label=row.label,
+                            value=value,
+                            column_kind=column.kind,
+                            column_label=column.label,
+                            number_fix=_number_fix(value),
+                        ),
                         where,
                     )
                 if isinstance(value, (int, float)) and abs(value) * self.unit > MAX_EUROS:
                     raise ValueError(
-                        f"row '{row.label}': {value:.3g} x {self.unit} euros is more than {MAX_EUROS:.0e} "
-                        "(check the number and the unit)"
+                        _(
+                            "row '{row_label}': {value:.3g} x {self_unit} euros is more than {max_euros:.0e} "
+                            "(check the number and the unit)"
+                        ).format(row_label=row.label, value=value, self_unit=self.unit, max_euros=MAX_EUROS)
                     )
         return self
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
 from generator import fold
+from generator.translation import _
 from generator.urls import normalise_base_url
 
 
@@ -33,7 +34,7 @@ class Redaction(BaseModel):
     def _has_letters(cls, value: str) -> str:
         """A text of only spaces would match everywhere (and between every letter)."""
         if len(fold.letters(value)) < 2:
-            raise ValueError("a redaction needs at least two letters or digits, not only spaces")
+            raise ValueError(_("a redaction needs at least two letters or digits, not only spaces"))
         return value
 
 

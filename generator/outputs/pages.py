@@ -22,6 +22,7 @@ from generator.parallel import pmap
 from generator.render import history
 from generator.render.environment import static_folders
 from generator.structure import DocumentPage, Site
+from generator.translation import _
 
 STATIC_PREFIX = "static/"
 STYLESHEET = "style.css"
@@ -150,8 +151,8 @@ def to_html(env: Environment, template: str, path: str, written: dict[str, int],
             Problem(
                 name,
                 line,
-                f"template error while writing /{path}: {message}",
-                "fix the template (or a UI string it uses), or delete your copy to use the built-in one",
+                _("template error while writing /{path}: {message}").format(path=path, message=message),
+                _("fix the template (or a UI string it uses), or delete your copy to use the built-in one"),
             )
         ) from exc
 

@@ -22,6 +22,7 @@ from generator.errors import BuildError, Problem
 from generator.outputs import search_facets
 from generator.outputs.writer import OutputWriter
 from generator.structure import Site
+from generator.translation import _
 
 BUNDLE = "pagefind"
 HINT = "install it with: pip install 'pagefind[bin]'"
@@ -42,7 +43,9 @@ def write(site: Site, out: OutputWriter) -> None:
     search_facets.canonicalise(bundle)  # Pagefind writes its filter index in run-dependent order
     written = sorted(p for p in bundle.rglob("*") if p.is_file())
     if not written:
-        raise BuildError(Problem(None, None, "Pagefind wrote no search index", "run the build with -v to see why"))
+        raise BuildError(
+            Problem(None, None, _("Pagefind wrote no search index"), _("run the build with -v to see why"))
+        )
     for path in written:
         out.adopt(path.relative_to(out.root).as_posix())
 
@@ -50,12 +53,19 @@ def write(site: Site, out: OutputWriter) -> None:
 def _index(root: Path, bundle: Path, language: str) -> None:
     binary = get_executable()
     if binary is None or not binary.is_file():
-        raise BuildError(Problem(None, None, "search index not built: the Pagefind binary is missing", HINT))
+        raise BuildError(Problem(None, None, _("search index not built: the Pagefind binary is missing"), HINT))
     command = [str(binary), "--site", str(root), "--output-path", str(bundle), "--force-language", language]
     try:
         result = subprocess.run([*command, "--silent"], capture_output=True, text=True, check=False)
     except OSError as exc:
-        raise BuildError(Problem(None, None, f"search index not built: {exc}", HINT)) from exc
+        raise BuildError(Problem(None, None, _("search index not built: {exc}").format(exc=exc), HINT)) from exc
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no message"]
-        raise BuildError(Problem(None, None, f"Pagefind failed: {detail[0]}", "run the build with -v to see why"))
+        raise BuildError(
+            Problem(
+                None,
+                None,
+                _("Pagefind failed: {detail}").format(detail=detail[0]),
+                _("run the build with -v to see why"),
+            )
+        )

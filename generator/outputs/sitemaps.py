@@ -24,6 +24,7 @@ from generator.outputs import diwoo
 from generator.outputs.writer import OutputWriter
 from generator.reference.taxonomy import information_categories
 from generator.structure import DocumentPage, Site
+from generator.translation import _
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 MAX_URLS = 50_000
@@ -119,7 +120,13 @@ def _write_urlsets(out: OutputWriter, stem: str, entries: list[Entry]) -> list[t
         name = f"{stem}-{n}.xml"
         data = urlset(chunk)
         if len(data) > MAX_BYTES:
-            raise BuildError(Problem(None, None, f"sitemap {name} is {len(data)} bytes, over the 50 MiB limit"))
+            raise BuildError(
+                Problem(
+                    None,
+                    None,
+                    _("sitemap {name} is {count} bytes, over the 50 MiB limit").format(name=name, count=len(data)),
+                )
+            )
         out.write_bytes(name, data)
         parts.append((name, max((m for _, m in chunk if m is not None), default=None)))
     return parts
@@ -135,7 +142,11 @@ def urlset(entries: Sequence[Entry]) -> bytes:
 def sitemap_index(site: Site, parts: list[tuple[str, dt.datetime | None]]) -> bytes:
     """A ``<sitemapindex>`` of the given sitemap files."""
     if len(parts) > MAX_SITEMAPS:
-        raise BuildError(Problem(None, None, f"{len(parts)} sitemaps exceed the 50,000 a sitemap index may list"))
+        raise BuildError(
+            Problem(
+                None, None, _("{count} sitemaps exceed the 50,000 a sitemap index may list").format(count=len(parts))
+            )
+        )
     root = etree.Element(f"{{{NS}}}sitemapindex", nsmap=INDEX_NSMAP)
     for name, lastmod in parts:
         entry = etree.SubElement(root, f"{{{NS}}}sitemap")
@@ -159,7 +170,15 @@ def split(
     for item in items:
         item_size = size(item)
         if overhead + item_size > max_bytes:
-            raise BuildError(Problem(None, None, f"one sitemap entry of {item_size} bytes exceeds {max_bytes} bytes"))
+            raise BuildError(
+                Problem(
+                    None,
+                    None,
+                    _("one sitemap entry of {item_size} bytes exceeds {max_bytes} bytes").format(
+                        item_size=item_size, max_bytes=max_bytes
+                    ),
+                )
+            )
         if len(chunks[-1]) >= max_items or used + item_size > max_bytes:
             chunks.append([])
             used = overhead

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.errors import BuildError, Problem
 from generator.incremental.previous import PreviousBuild, UnitRecord
+from generator.translation import _
 
 _SAFE = re.compile(r"^[A-Za-z0-9._-]+$")
 
@@ -44,14 +45,16 @@ class OutputWriter:
         """The file for a site path; refuse paths that could leave the output or need escaping."""
         pure = PurePosixPath(site_path)
         if pure.is_absolute() or not pure.parts or any(p in ("..", ".") or not _SAFE.match(p) for p in pure.parts):
-            raise BuildError(Problem(None, None, f"refusing to write unsafe output path '{site_path}'"))
+            raise BuildError(
+                Problem(None, None, _("refusing to write unsafe output path '{site_path}'").format(site_path=site_path))
+            )
         if site_path in self.written:
             raise BuildError(
                 Problem(
                     None,
                     None,
-                    f"two outputs want the same file '{site_path}'",
-                    "rename one of the documents so their URLs differ",
+                    _("two outputs want the same file '{site_path}'").format(site_path=site_path),
+                    _("rename one of the documents so their URLs differ"),
                 )
             )
         return self.root.joinpath(*pure.parts)

@@ -23,6 +23,7 @@ from generator.preview.state import PreviewState
 from generator.preview.watcher import changed_paths, snapshot, wait_for_change
 from generator.render.environment import BUILTIN_TEMPLATES
 from generator.reporting import Reporter, Silent
+from generator.translation import _
 
 Say = Callable[[str], None]
 
@@ -52,8 +53,10 @@ class Preview:
                 Problem(
                     None,
                     None,
-                    f"cannot listen on {options.host}:{options.port}: {exc.strerror}",
-                    "choose another port with --port, or stop the other program using it",
+                    _("cannot listen on {options_host}:{options_port}: {exc_strerror}").format(
+                        options_host=options.host, options_port=options.port, exc_strerror=exc.strerror
+                    ),
+                    _("choose another port with --port, or stop the other program using it"),
                 )
             ) from exc
         host = "localhost" if options.host in ("0.0.0.0", "::", "") else options.host
@@ -86,17 +89,17 @@ class Preview:
             # The first build runs before the server threads start, so it may use every core.
             self.rebuild(first_report or Silent())
             self.thread.start()
-            self.say(f"Preview on {self.url} (press Ctrl+C to stop); watching for changes.")
+            self.say(_("Preview on {url} (press Ctrl+C to stop); watching for changes.").format(url=self.url))
             while not self.stopping.is_set():
                 settled = wait_for_change(self.sources, seen, self.stopping.is_set)
                 if settled is None:
                     break
                 changes = changed_paths(seen, settled)
                 seen = settled
-                self.say(
-                    f"changed: {', '.join(self._shown(p) for p in changes[:3])}"
-                    + (f" and {len(changes) - 3} more" if len(changes) > 3 else "")
-                )
+                shown = ", ".join(self._shown(p) for p in changes[:3])
+                if len(changes) > 3:
+                    shown = _("{files} and {count} more").format(files=shown, count=len(changes) - 3)
+                self.say(_("changed: {files}").format(files=shown))
                 self.rebuild(Silent())
         finally:
             self.close()
@@ -108,19 +111,24 @@ class Preview:
         except WoositeError as exc:
             self.state.failed([self._relative(problem) for problem in exc.problems])
             for problem in exc.problems:
-                self.say(f"error: {problem}")
-            self.say("The preview shows the error; fix the file and it rebuilds by itself.")
+                self.say(_("error: {problem}").format(problem=problem))
+            self.say(_("The preview shows the error; fix the file and it rebuilds by itself."))
             return None
         except Exception as exc:  # a bug must not end the session: show it like a problem
-            problem = Problem(None, None, f"internal error: {exc!r}", "please report this to the woosite maintainers")
+            problem = Problem(
+                None,
+                None,
+                _("internal error: {exc}").format(exc=repr(exc)),
+                _("please report this to the woosite maintainers"),
+            )
             self.state.failed([problem])
-            self.say(f"error: {problem}")
+            self.say(_("error: {problem}").format(problem=problem))
             return None
         finally:
             report.close()
         self.state.succeeded()
         for warning in result.warnings:
-            self.say(f"warning: {warning}")
+            self.say(_("warning: {warning}").format(warning=warning))
         self.say(result.summary())
         return result
 

@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.translation import _
 
 
 class PreviewState:
@@ -14,7 +15,7 @@ class PreviewState:
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
         self.generation = 0
-        self.problems: list[Problem] = [Problem(None, None, "the site has not been built yet", "wait a moment")]
+        self.problems: list[Problem] = [Problem(None, None, _("the site has not been built yet"), _("wait a moment"))]
         self.building = False
         self._changed = threading.Condition()
 

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from generator.errors import BuildError, Problem
+from generator.translation import _
 
 STRINGS_FOLDER = "strings"
 
@@ -44,9 +45,11 @@ def load_strings(language: str, folders: list[Path]) -> dict[str, Any]:
             Problem(
                 None,
                 None,
-                f"no UI strings for language '{language}'",
-                f"set language: nl in site.yaml, or add templates/{STRINGS_FOLDER}/{language}.yaml "
-                f"(a translated copy of the built-in nl.yaml)",
+                _("no UI strings for language '{language}'").format(language=language),
+                _(
+                    "set language: nl in site.yaml, or add templates/{strings_folder}/{language}.yaml (a "
+                    "translated copy of the built-in nl.yaml)"
+                ).format(strings_folder=STRINGS_FOLDER, language=language),
             )
         )
     strings: dict[str, Any] = {}
@@ -61,10 +64,17 @@ def _read(path: Path) -> dict[str, Any]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise BuildError(
-            Problem(path, mark.line + 1 if mark else None, f"invalid YAML: {exc.problem}", "check indentation")
+            Problem(
+                path,
+                mark.line + 1 if mark else None,
+                _("invalid YAML: {exc_problem}").format(exc_problem=exc.problem),
+                _("check indentation"),
+            )
         ) from exc
     if not isinstance(data, dict):
-        raise BuildError(Problem(path, 1, "UI strings must be 'key: text' lines", "compare with the built-in nl.yaml"))
+        raise BuildError(
+            Problem(path, 1, _("UI strings must be 'key: text' lines"), _("compare with the built-in nl.yaml"))
+        )
     return data
 
 

@@ -16,6 +16,7 @@ from generator.errors import ContentError, Problem
 from generator.render.environment import BUILTIN_TEMPLATES
 from generator.theme import contrast, tokens
 from generator.theme.tokens import TokenFileError, Tokens
+from generator.translation import _
 
 NLDS_DIR = BUILTIN_TEMPLATES / "nlds"
 THEMES_DIR = NLDS_DIR / "themes"
@@ -115,11 +116,13 @@ def load(spec: str | None, project_dir: Path, config_file: Path | None = None) -
     elif name.endswith((".css", ".json")):
         path = (project_dir / name).resolve()
         if not path.is_file():
-            raise ContentError(Problem(*where, f"theme file '{name}' not found", "give a path relative to site.yaml"))
+            raise ContentError(
+                Problem(*where, f"theme file '{name}' not found", _("give a path relative to site.yaml"))
+            )
         try:
             own = tokens.read(path)
         except (TokenFileError, UnicodeDecodeError) as exc:
-            raise ContentError(Problem(path, None, f"cannot read the theme: {exc}")) from exc
+            raise ContentError(Problem(path, None, _("cannot read the theme: {exc}").format(exc=exc))) from exc
         label, source = path.stem, name
     elif name.startswith("@"):
         package_file = _package_tokens(project_dir, name)
@@ -132,7 +135,7 @@ def load(spec: str | None, project_dir: Path, config_file: Path | None = None) -
     theme = Theme(name, label, source, {**base, **own})
     problem = first_failure(theme)
     if problem is not None:
-        raise ContentError(Problem(*where, f"theme '{name}': {problem}", "choose colours with more contrast"))
+        raise ContentError(Problem(*where, f"theme '{name}': {problem}", _("choose colours with more contrast")))
     return theme
 
 
@@ -176,7 +179,7 @@ _GENERATED_FROM = re.compile(r"from (@[a-z0-9-]+/[a-z0-9-]+)@([0-9][^ ;]*)")
 
 def _builtin_source(theme: BuiltinTheme) -> str:
     if theme.package is None:
-        return "built in"
+        return _("built in")
     head = (THEMES_DIR / theme.files[0]).read_text(encoding="utf-8")[:400]
     match = _GENERATED_FROM.search(head)
     return f"{match.group(1)} {match.group(2)}" if match else theme.package
