@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,6 +30,23 @@ if os.environ.get("CI"):
 # scripts/build-example.sh and the Pages workflow make it, and given to every build of the session the way CI
 # gives a secret list (tests of the redaction file itself set or clear the variable).
 os.environ.setdefault(REDACTIONS_ENVIRONMENT, str(example_redactions.write(ROOT)))
+
+
+@pytest.fixture(autouse=True)
+def importer_messages_in_dutch(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The importer's tests were written against its Dutch messages (what the team reads): they run in Dutch."""
+    from generator import translation
+
+    if not request.node.module.__name__.split(".")[-1].startswith("test_import"):
+        yield
+        return
+    monkeypatch.setenv(translation.ENVIRONMENT, "nl")
+    translation.choose()
+    yield
+    monkeypatch.undo()
+    translation.choose()
+
+
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 """The five real platform exports the example content/ is imported from, carried by the project (the same
 files as ../shared/seeds), so the suite needs nothing beside the checkout."""

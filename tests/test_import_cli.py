@@ -25,15 +25,15 @@ def test_import_writes_and_summarises(tmp_path: Path) -> None:
     result = run_woosite("import", str(seed("000")), "--content", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / TARGET).is_file()
-    assert "written" in result.stdout
+    assert "geschreven" in result.stdout
     summary = result.stdout.splitlines()[0]
     for part in (
         "Lisse (GM0553)",
         "begroting 2021",
         "Programma 4 Bestuur en ondersteuning",
-        "5 sections",
-        "1 finance table",
-        "0 warnings",
+        "5 secties",
+        "1 financiële tabel",
+        "0 waarschuwingen",
     ):
         assert part in summary
 
@@ -43,14 +43,14 @@ def test_reimport_is_idempotent_and_edits_are_protected(tmp_path: Path) -> None:
     assert run_woosite(*args).returncode == 0
     first = (tmp_path / TARGET).read_bytes()
     again = run_woosite(*args)
-    assert again.returncode == 0 and "unchanged" in again.stdout
+    assert again.returncode == 0 and "ongewijzigd" in again.stdout
     assert (tmp_path / TARGET).read_bytes() == first
 
     edited = first.decode().replace("Smart city", "Slimme stad") + "\nMijn eigen toevoeging.\n"
     (tmp_path / TARGET).write_text(edited, encoding="utf-8")
     refused = run_woosite(*args)
     assert refused.returncode == 1
-    assert "--force" in refused.stderr and "edits" in refused.stderr
+    assert "--force" in refused.stderr and "bewerkingen" in refused.stderr
     assert (tmp_path / TARGET).read_text(encoding="utf-8") == edited
 
     forced = run_woosite(*args, "--force")

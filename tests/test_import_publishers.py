@@ -155,17 +155,18 @@ def test_a_folder_of_generated_exports_imports_without_flags(tmp_path: Path) -> 
     lines = result.stdout.splitlines()
     summaries = [line for line in lines if not line.startswith("  ")]
     assert len(summaries) == len(GENERATED) + 1
-    assert summaries[-1] == f"60 files: 60 imported (60 written, 0 unchanged), {_warnings(lines)} warnings, 0 refused"
+    counted = f"{_warnings(lines)} waarschuwing" + ("" if _warnings(lines) == 1 else "en")
+    assert summaries[-1] == f"60 bestanden: 60 geïmporteerd (60 geschreven, 0 ongewijzigd), {counted}, 0 geweigerd"
     assert _warnings(lines) == sum(1 for f in GENERATED if " met de gemeente " in f.text or "subsidie van" in f.text)
     for found, summary in zip(GENERATED, summaries, strict=False):
-        assert f"publisher {found.publisher.name} ({found.publisher.code})" in summary
-        check(found, Path(summary.split(": written")[0]))
+        assert f"uitgever {found.publisher.name} ({found.publisher.code})" in summary
+        check(found, Path(summary.split(": geschreven")[0]))
     again = run_woosite("import", str(folder), "--content", str(tmp_path / "content"))
-    assert again.stdout.splitlines()[-1].startswith("60 files: 60 imported (0 written, 60 unchanged)")
+    assert again.stdout.splitlines()[-1].startswith("60 bestanden: 60 geïmporteerd (0 geschreven, 60 ongewijzigd)")
 
 
 def _warnings(lines: list[str]) -> int:
-    return sum(1 for line in lines if line.startswith("  warning: "))
+    return sum(1 for line in lines if line.startswith("  waarschuwing: "))
 
 
 def test_refused_files_are_counted_and_the_rest_imported(tmp_path: Path) -> None:
@@ -175,10 +176,12 @@ def test_refused_files_are_counted_and_the_rest_imported(tmp_path: Path) -> None
     (folder / "b.txt").write_text("Programma 1 Bestuur\n\nTekst zonder jaar of naam.\n", encoding="utf-8")
     result = run_woosite("import", str(folder), "--content", str(tmp_path / "content"))
     assert result.returncode == 2
-    assert "b.txt: refused; 3 missing fields" in result.stdout
+    assert "b.txt: geweigerd; 3 ontbrekende velden" in result.stdout
     warnings = _warnings(result.stdout.splitlines())
     assert warnings == 1  # "de tekst noemt ook ..."
-    assert result.stdout.splitlines()[-1] == "2 files: 1 imported (1 written, 0 unchanged), 1 warning, 1 refused"
+    assert result.stdout.splitlines()[-1] == (
+        "2 bestanden: 1 geïmporteerd (1 geschreven, 0 ongewijzigd), 1 waarschuwing, 1 geweigerd"
+    )
     assert "nothing was changed" not in result.stderr
     assert "b.txt: de uitgever wordt in de tekst niet genoemd" in result.stderr
     assert len(list((tmp_path / "content").rglob("*.md"))) == 1
@@ -192,7 +195,7 @@ def test_site_yaml_publisher_is_the_default_on_the_command_line(tmp_path: Path) 
     export_file.write_text(export("Er is veel bereikt.", "Begroting 2022"), encoding="utf-8")
     result = run_woosite("import", str(export_file), "--content", str(tmp_path / "content"))
     assert result.returncode == 0, result.stderr
-    assert "publisher Vechtstromen (WS0663, from site.yaml)" in result.stdout
+    assert "uitgever Vechtstromen (WS0663, uit site.yaml)" in result.stdout
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,7 @@ from generator.errors import Problem
 from generator.importer.finance import Found
 from generator.models import FinanceTable
 from generator.models.finance import Row
+from generator.translation import _
 
 TOLERANCE = 1
 Warn = Callable[[Row, int, float, float, str], None]
@@ -33,7 +34,9 @@ def check(found: Found) -> list[Problem]:
     def warn(row: Row, column: int, printed: float, expected: float, rule: str) -> None:
         rows[id(row)] = row
         off.setdefault((id(row), rule), []).append(
-            f"kolom '{table.columns[column].label}': {_show(printed)} is niet {rule} = {_show(expected)}"
+            _("column '{column}': {printed} is not {rule} = {expected}").format(
+                column=table.columns[column].label, printed=_show(printed), rule=rule, expected=_show(expected)
+            )
         )
 
     apply_rules(table, warn)
@@ -41,10 +44,12 @@ def check(found: Found) -> list[Problem]:
         Problem(
             None,
             line_of.get(key, found.header_line),
-            f"tabel '{table.caption}', rij '{rows[key].label}', " + "; ".join(columns),
-            "vergelijk de bedragen met het gedrukte document",
+            _("table '{caption}', row '{label}', {columns}").format(
+                caption=table.caption, label=rows[key].label, columns="; ".join(columns)
+            ),
+            _("compare the amounts with the printed document"),
         )
-        for (key, _), columns in off.items()
+        for (key, _rule), columns in off.items()
     ]
 
 
@@ -162,7 +167,7 @@ def _totals(table: FinanceTable, warn: Warn) -> None:
             if above and total is not None and all(p is not None for p in parts):
                 expected = sum(p for p in parts if p is not None)
                 if abs(total - expected) > TOLERANCE * len(above):
-                    warn(row, n, total, expected, "de som van de rijen erboven")
+                    warn(row, n, total, expected, _("the sum of the rows above"))
         above = []
 
 

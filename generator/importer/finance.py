@@ -26,6 +26,7 @@ from generator.importer import numbers, vocabulary
 from generator.importer.lines import Line, collapse, has_letter, is_sentence, title_like
 from generator.models import Column, FinanceTable, Row
 from generator.models.finance import ColumnKind, RowRole, Value
+from generator.translation import _
 
 _ROLES: list[tuple[str, RowRole]] = [
     (r"\bsaldo\b", "saldo"),
@@ -142,9 +143,11 @@ def _placed(values: list[Value], width: int, label: str, line: int, warnings: li
         Problem(
             None,
             line,
-            f"de rij '{label}' heeft {len(values)} waarden voor {width} kolommen: welke kolom leeg is staat er niet; "
-            "de rij is als tekst onder de tabel overgenomen",
-            "zet de waarden met de juiste lege cellen in de tabel in het contentbestand",
+            _(
+                "row '{label}' has {count} values for {width} columns: which column is empty is not printed; the row "
+                "is kept as text below the table"
+            ).format(label=label, count=len(values), width=width),
+            _("put the values with the right empty cells in the table in the content file"),
         )
     )
     return None
@@ -155,9 +158,10 @@ def cut_off(label: str, line: int) -> Problem:
     return Problem(
         None,
         line,
-        f"de tekst stopt in de rij '{label}': het laatste bedrag is misschien afgebroken; de rij is als tekst "
-        "onder de tabel overgenomen",
-        "vul de rij aan in het contentbestand als het document meer laat zien",
+        _(
+            "the text stops in row '{label}': its last amount may be cut short; the row is kept as text below the table"
+        ).format(label=label),
+        _("complete the row in the content file if the document shows more"),
     )
 
 
@@ -203,9 +207,11 @@ def stacked(lines: list[Line], i: int) -> Found | None:
             Problem(
                 None,
                 lines[j].number,
-                f"de rij '{lines[j].clean}' heeft geen bedrag dat te lezen is ('{lines[k].clean}'): de tabel "
-                "stopt erboven en de rij is als tekst overgenomen",
-                "zet het bedrag zoals het document het toont in de tabel in het contentbestand",
+                _(
+                    "row '{label}' has no amount that can be read ('{cell}'): the table stops above it and the row "
+                    "is kept as text"
+                ).format(label=lines[j].clean, cell=lines[k].clean),
+                _("put the amount as the document shows it in the table in the content file"),
             )
         )
     with_share = any(p is not None for _, _, p in rows)
@@ -383,13 +389,16 @@ def rows(lines: list[Line], i: int) -> Found | None:
     first = header.number if header else found[0][0].number
     columns = _columns(header, width) if header else None
     if columns is None:
-        what = f"de kop '{header.clean}' past niet op {width} kolommen" if header else "de tabel heeft geen kop"
+        if header:
+            what = _("the header '{header}' does not fit {width} columns").format(header=header.clean, width=width)
+        else:
+            what = _("the table has no header")
         return kept_table(
             start,
             end,
             first,
-            f"{what}: welke bedragen bij welk jaar of welke kolom horen is niet zeker; als tekst overgenomen",
-            "zet de tabel met de kolomnamen in het contentbestand als de bedragen gepubliceerd moeten worden",
+            _("{what}: which amounts belong to which year or column is not certain; kept as text").format(what=what),
+            _("put the table with its column names in the content file if the amounts must be published"),
         )
     row_header, labels = columns
     table_rows: list[tuple[str, list[Value]]] = []
@@ -409,8 +418,10 @@ def rows(lines: list[Line], i: int) -> Found | None:
                     Problem(
                         None,
                         line.number,
-                        f"onleesbaar bedrag '{cell}' in de rij '{label}': de cel is leeg gelaten",
-                        "typ het bedrag in het contentbestand",
+                        _("unreadable amount '{cell}' in row '{label}': the cell is left empty").format(
+                            cell=cell, label=label
+                        ),
+                        _("type the amount in the content file"),
                     )
                 )
         placed = _placed(values, width, label, line.number, warnings)
@@ -431,7 +442,7 @@ def rows(lines: list[Line], i: int) -> Found | None:
             k = row_lines.index(line.number)
             del row_lines[k], table_rows[k]
             left_out.append(line)
-    for _, values_ in table_rows:
+    for _label, values_ in table_rows:
         kinds = [("text" if isinstance(v, str) else k) for k, v in zip(kinds, values_, strict=True)]
     after = _next(lines, end)
     if after is not None and after <= end + 1 and numbers.unit_note(lines[after].clean) and unit is None:
@@ -442,9 +453,11 @@ def rows(lines: list[Line], i: int) -> Found | None:
             Problem(
                 None,
                 marks[0].number,
-                f"{len(marks)} regels met voordeel/nadeel boven rijen ('{marks[0].clean}'): niet aan bedragen te "
-                "koppelen, als tekst onder de tabel overgenomen",
-                "zet ze in een kolom van de tabel in het contentbestand als ze bij de bedragen horen",
+                _(
+                    "{count} lines of voordeel/nadeel above rows ('{first}'): they cannot be tied to amounts, kept as "
+                    "text below the table"
+                ).format(count=len(marks), first=marks[0].clean),
+                _("put them in a column of the table in the content file if they belong to the amounts"),
             )
         )
     table = make_table(row_header, labels, table_rows, kinds)
@@ -621,8 +634,8 @@ def pipes(lines: list[Line], i: int) -> Found | None:
             i,
             j,
             header_line.number,
-            "een kolom met bedragen heeft geen kop (de kop staat misschien een cel verschoven): als tekst overgenomen",
-            "zet de tabel met de juiste kolomnamen in het contentbestand als de bedragen gepubliceerd moeten worden",
+            _("a column of amounts has no header (the header may be shifted by a cell): kept as text"),
+            _("put the table with the right column names in the content file if the amounts must be published"),
         )
     table = make_table(header[0] or None, header[1:], table_rows)
     if table is None:
@@ -635,8 +648,10 @@ def _percentage_row(label: str, line: int) -> Problem:
     return Problem(
         None,
         line,
-        f"de rij '{label}' heeft percentages naast bedragen in dezelfde kolommen: als tekst onder de tabel overgenomen",
-        "zet de percentages in een eigen tabel in het contentbestand als ze gepubliceerd moeten worden",
+        _("row '{label}' has percentages beside amounts in the same columns: kept as text below the table").format(
+            label=label
+        ),
+        _("put the percentages in a table of their own in the content file if they must be published"),
     )
 
 
@@ -652,9 +667,9 @@ def _pipe_header(body: list[tuple[Line, list[str]]]) -> tuple[Line, list[str], l
         count += 1
     if count == 1:
         return body[0][0], body[0][1], body[1:]
-    width = max(len(cells_) for _, cells_ in body[:count])
-    labels = [[] for _ in range(width)]  # type: list[list[str]]
-    for _, cells_ in body[:count]:
+    width = max(len(cells_) for _line, cells_ in body[:count])
+    labels = [[] for _n in range(width)]  # type: list[list[str]]
+    for _line, cells_ in body[:count]:
         last = ""
         for n in range(width):
             cell = cells_[n] if n < len(cells_) else ""
@@ -727,8 +742,10 @@ def chart_leftovers(lines: list[Line], found: Found) -> Found:
             Problem(
                 None,
                 dropped[0].number,
-                "labels van een grafiek naast de tabel weggelaten: " + ", ".join(f"'{line.clean}'" for line in dropped),
-                "de tabel bevat de bedragen; neem ze daarin op als ze meer zeggen",
+                _("labels of a chart beside the table left out: {labels}").format(
+                    labels=", ".join(f"'{line.clean}'" for line in dropped)
+                ),
+                _("the table holds the amounts; add the labels to it if they say more"),
             )
         )
     return found

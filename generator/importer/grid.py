@@ -22,6 +22,7 @@ from generator.importer import numbers, vocabulary
 from generator.importer.finance import Found, kept_table, make_table, printed_or_value, role_of
 from generator.importer.lines import Line, has_letter, is_sentence
 from generator.models.finance import Value
+from generator.translation import _
 
 _CODE = re.compile(r"^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3})*\.?$")
 _MARKS = {"N": "N", "V": "V", "nadeel": "N", "voordeel": "V"}
@@ -139,7 +140,7 @@ def grid(lines: list[Line], i: int) -> Found | None:
     truncated = _partial_row(rest) and _at_end(lines, run_end)
     width, held = max(widths.items(), key=lambda item: (item[1], item[0]))
     if len(widths) > 1 and (held < _MIN_ROWS or held * 2 <= len(with_values)):
-        return _kept(i, run_end, start_line, "de rijen hebben niet allemaal evenveel waarden")
+        return _kept(i, run_end, start_line, _("the rows do not all have as many values"))
     left_out: list[Line] = []
     for row in [r for r in with_values if len(r.values) != width]:
         rows.remove(row)
@@ -155,14 +156,13 @@ def grid(lines: list[Line], i: int) -> Found | None:
             Problem(
                 None,
                 rest[0].line.number,
-                "de tabel is afgebroken (de tekst stopt midden in een rij): de laatste cellen staan als tekst "
-                "onder de tabel",
-                "vul de rij aan in het contentbestand als het document meer laat zien",
+                _("the table is cut short (the text stops inside a row): its last cells are text below the table"),
+                _("complete the row in the content file if the document shows more"),
             )
         )
     units = {numbers.multiplier(c.text) or 1 for c in header if c.kind == "unit"}
     if len(units) > 1:
-        return _kept(i, run_end, start_line, "de kop noemt meer dan één eenheid")
+        return _kept(i, run_end, start_line, _("the header states more than one unit"))
     groups = any(not r.values for r in rows)
     header_cells = [c for c in header if c.kind in ("text", "year", "code")]
     # One row alone hardly says how many columns there are: its header may set no cell aside but the name of
@@ -177,7 +177,12 @@ def grid(lines: list[Line], i: int) -> Found | None:
     if fitted is None and len([c for c in header if c.kind != "unit"]) < width:
         return None  # too few header cells for a grid: another layout ("Lasten" / amount / share)
     if fitted is None:
-        return _kept(i, run_end, start_line, f"de kopcellen passen niet op één manier boven {width} kolommen")
+        return _kept(
+            i,
+            run_end,
+            start_line,
+            _("the header cells do not fit above {width} columns in one way").format(width=width),
+        )
     row_header, labels, group = fitted
     rows[:0] = [_Row(cell) for cell in header_cells[len(header_cells) - group :]] if group else []
     table_rows: list[tuple[str, list[Value]]] = []
@@ -187,7 +192,7 @@ def grid(lines: list[Line], i: int) -> Found | None:
         table_rows.append((label, values))
     table = make_table(row_header, labels, table_rows, added=added)
     if table is None:
-        return _kept(i, run_end, start_line, "de tabel is niet te lezen")
+        return _kept(i, run_end, start_line, _("the table cannot be read"))
     unit = units.pop() if units else None
     return Found(
         i, end, table, [r.label.line.number for r in rows], start_line, warnings=warnings, unit=unit, left_out=left_out
@@ -197,14 +202,16 @@ def grid(lines: list[Line], i: int) -> Found | None:
 def _left_out(row: _Row, width: int, cut: bool) -> Problem:
     """Why a row is not in the table but below it, as text."""
     if cut:
-        message = f"de rij '{row.label.text}' is afgebroken (de tekst stopt): als tekst onder de tabel overgenomen"
-        hint = "vul de rij aan in het contentbestand als het document meer laat zien"
-    else:
-        message = (
-            f"de rij '{row.label.text}' heeft {len(row.values)} waarden voor {width} kolommen: welke kolom leeg is "
-            "staat er niet; de rij is als tekst onder de tabel overgenomen"
+        message = _("row '{label}' is cut short (the text stops): kept as text below the table").format(
+            label=row.label.text
         )
-        hint = "zet de waarden met de juiste lege cellen in de tabel in het contentbestand"
+        hint = _("complete the row in the content file if the document shows more")
+    else:
+        message = _(
+            "row '{label}' has {count} values for {width} columns: which column is empty is not printed; the row "
+            "is kept as text below the table"
+        ).format(label=row.label.text, count=len(row.values), width=width)
+        hint = _("put the values with the right empty cells in the table in the content file")
     return Problem(None, row.label.line.number, message, hint)
 
 
@@ -389,8 +396,8 @@ def _kept(i: int, end: int, line: int, why: str) -> Found:
         i,
         end,
         line,
-        f"een tabel van één cel per alinea die niet met zekerheid te lezen is ({why}): als tekst overgenomen",
-        "zet de bedragen in een financiële tabel in het contentbestand als ze gepubliceerd moeten worden",
+        _("a table of one cell per paragraph that cannot be read with certainty ({why}): kept as text").format(why=why),
+        _("put the amounts in a finance table in the content file if they must be published"),
     )
 
 

@@ -22,6 +22,7 @@ from generator.importer.residue import Removed, strip_residue
 from generator.models import FinanceTable, Programme
 from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
 from generator.reference.taxonomy import DOCUMENT_KINDS, DocumentKind
+from generator.translation import _
 from generator.urls import slugify
 
 
@@ -89,9 +90,10 @@ def import_text(text: str, name: str, options: ImportOptions | None = None, dige
                 Problem(
                     None,
                     found.line.number,
-                    f"geen 'Programma N' boven aan de pagina: de paginatitel '{found.programme.title}' is als "
-                    "hoofdstuk genomen",
-                    'geef --programme "Programma 4 Bestuur en ondersteuning" als de pagina bij een programma hoort',
+                    _(
+                        "no 'Programma N' at the top of the page: the page title '{title}' is taken as the chapter"
+                    ).format(title=found.programme.title),
+                    _('give --programme "Programma 4 Bestuur en ondersteuning" if the page belongs to a programme'),
                 )
             )
     title_lines: list[Line] = []
@@ -172,9 +174,10 @@ def _attach_tables(blocks: list[Block], result: ImportResult) -> None:
                 Problem(
                     None,
                     found.header_line,
-                    f"de kop '{heading}' staat {titles.count(heading)} keer in de tekst: de tabellen eronder komen "
-                    "daarom na de tekst",
-                    "geef de koppen verschillende titels en vul 'section:' van de tabellen in",
+                    _(
+                        "the heading '{heading}' is in the text {count} times: the tables below it come after the text"
+                    ).format(heading=heading, count=titles.count(heading)),
+                    _("give the headings different titles and fill in the tables' 'section:'"),
                 )
             )
         found.table = found.table.model_copy(update={"caption": caption, "section": section})
@@ -216,7 +219,12 @@ def _metadata(
         given = metadata.parse_programme(options.programme) or Programme(title=options.programme.strip())
         if stated is not None and result.programme != given:
             result.warnings.append(
-                Problem(None, stated.number, f"de tekst noemt het programma '{stated.clean}'", "--programme gebruikt")
+                Problem(
+                    None,
+                    stated.number,
+                    _("the text names the programme '{programme}'").format(programme=stated.clean),
+                    _("--programme used"),
+                )
             )
         result.programme = given
     if result.programme is None:
@@ -224,8 +232,8 @@ def _metadata(
             Problem(
                 None,
                 None,
-                "geen titel van het programma boven aan de export gevonden",
-                'geef die met --programme, bijvoorbeeld --programme "Programma 4 Bestuur en ondersteuning"',
+                _("no programme title found at the top of the export"),
+                _('give it with --programme, e.g. --programme "Programma 4 Bestuur en ondersteuning"'),
             )
         )
     evidence = metadata.kind_and_year(title_lines, lines, result.tables)
@@ -237,7 +245,12 @@ def _metadata(
     for e in evidence:
         if stated_kind and e.kind and e.kind != stated_kind.kind:
             result.warnings.append(
-                Problem(None, e.line, f"de tekst spreekt ook van een {e.kind.value}", f"genomen: {stated_kind.kind}")
+                Problem(
+                    None,
+                    e.line,
+                    _("the text also speaks of a {kind}").format(kind=e.kind.value),
+                    _("taken: {kind}").format(kind=stated_kind.kind),
+                )
             )
     result.kind = stated_kind.kind if stated_kind else None
     result.year = stated_year.year if stated_year else None
@@ -246,14 +259,22 @@ def _metadata(
         if result.kind is not None and result.kind != given_kind and stated_kind is not None:
             result.warnings.append(
                 Problem(
-                    None, stated_kind.line, f"de tekst zegt {result.kind.value}", f"--kind {given_kind.value} gebruikt"
+                    None,
+                    stated_kind.line,
+                    _("the text says {value}").format(value=result.kind.value),
+                    _("--kind {value} used").format(value=given_kind.value),
                 )
             )
         result.kind = given_kind
     if options.year:
         if result.year is not None and result.year != options.year and stated_year is not None:
             result.warnings.append(
-                Problem(None, stated_year.line, f"de tekst zegt {result.year}", f"--year {options.year} gebruikt")
+                Problem(
+                    None,
+                    stated_year.line,
+                    _("the text says {value}").format(value=result.year),
+                    _("--year {value} used").format(value=options.year),
+                )
             )
         result.year = options.year
     _publisher(result, lines, options)
@@ -262,8 +283,8 @@ def _metadata(
             Problem(
                 None,
                 None,
-                "de soort document staat niet in de tekst",
-                "geef die met --kind, een van: " + ", ".join(DOCUMENT_KINDS),
+                _("the kind of document is not in the text"),
+                _("give it with --kind, one of: {kinds}").format(kinds=", ".join(DOCUMENT_KINDS)),
             )
         )
     if result.year is None:
@@ -271,8 +292,8 @@ def _metadata(
             Problem(
                 None,
                 None,
-                "het jaar van het document staat niet in de tekst",
-                "geef het met --year, bijvoorbeeld --year 2022",
+                _("the year of the document is not in the text"),
+                _("give it with --year, e.g. --year 2022"),
             )
         )
 
@@ -284,7 +305,8 @@ def _publisher(result: ImportResult, lines: list[Line], options: ImportOptions) 
         return
     text = "\n".join(line.clean for line in lines)
     finding = metadata.publisher_in(text, result.year)
-    default = _given(result, options.default_publisher, "publisher in site.yaml") if options.default_publisher else None
+    where = _("publisher in site.yaml")
+    default = _given(result, options.default_publisher, where) if options.default_publisher else None
     publisher = finding.publisher
     if publisher is None and default is not None:
         publisher, result.publisher_from_site = default, True
@@ -293,8 +315,12 @@ def _publisher(result: ImportResult, lines: list[Line], options: ImportOptions) 
                 Problem(
                     None,
                     None,
-                    f"de tekst noemt {', '.join(o.name for o in finding.others)}, geen daarvan duidelijk als de eigen",
-                    f"genomen: de uitgever van deze site, {default.name} (site.yaml); geef anders --publisher",
+                    _("the text names {names}, none of them clearly as its own").format(
+                        names=", ".join(o.name for o in finding.others)
+                    ),
+                    _("taken: this site's publisher, {name} (site.yaml); otherwise give --publisher").format(
+                        name=default.name
+                    ),
                 )
             )
     elif publisher is not None and default is not None and publisher != default:
@@ -302,8 +328,12 @@ def _publisher(result: ImportResult, lines: list[Line], options: ImportOptions) 
             Problem(
                 None,
                 None,
-                f"de tekst spreekt voor {publisher.label}, niet voor {default.label} van deze site",
-                f'genomen: {publisher.name}; geef --publisher "{default.name}" als dat niet klopt',
+                _("the text speaks for {publisher}, not for this site's {default}").format(
+                    publisher=publisher.label, default=default.label
+                ),
+                _('taken: {publisher}; give --publisher "{default}" if that is wrong').format(
+                    publisher=publisher.name, default=default.name
+                ),
             )
         )
     elif publisher is not None and finding.others:
@@ -311,9 +341,10 @@ def _publisher(result: ImportResult, lines: list[Line], options: ImportOptions) 
             Problem(
                 None,
                 None,
-                f"de tekst noemt ook {', '.join(o.name for o in finding.others)}; "
-                f"als uitgever genomen: {publisher.name}",
-                "geef --publisher als dat niet klopt",
+                _("the text also names {names}; taken as the publisher: {publisher}").format(
+                    names=", ".join(o.name for o in finding.others), publisher=publisher.name
+                ),
+                _("give --publisher if that is wrong"),
             )
         )
     result.publisher = publisher
@@ -327,17 +358,27 @@ def _given(result: ImportResult, name: str, where: str) -> Organisation | None:
         org = lookup(name)
     except UnknownOrganisation as exc:
         hint = (
-            "bedoelt u " + " of ".join(exc.suggestions) + "?"
+            _("did you mean {suggestions}?").format(suggestions=_(" or ").join(exc.suggestions))
             if exc.suggestions
-            else "gebruik de naam van het CBS of TOOI, of de code (GM0553, PV27, WS0155)"
+            else _("use the name of CBS or TOOI, or the code (GM0553, PV27, WS0155)")
         )
         result.missing.append(
-            Problem(None, None, f"{where}: onbekende gemeente, provincie of waterschap '{exc.name}'", hint)
+            Problem(
+                None,
+                None,
+                _("{where}: unknown municipality, province or water board '{name}'").format(where=where, name=exc.name),
+                hint,
+            )
         )
         return None
     if result.year is not None and not org.existed_in(result.year):
         result.warnings.append(
-            Problem(None, None, f"{org.label} bestond niet in {result.year}", f"controleer het jaar en {where}")
+            Problem(
+                None,
+                None,
+                _("{org_label} did not exist in {front_year}").format(org_label=org.label, front_year=result.year),
+                _("check the year and {where}").format(where=where),
+            )
         )
     return org
 
@@ -349,23 +390,25 @@ def _no_publisher(finding: metadata.PublisherFinding, year: int | None) -> Probl
         return Problem(
             None,
             None,
-            f"de tekst noemt meerdere overheden ({names}) en geen daarvan duidelijk als de eigen",
-            f'geef die met --publisher, bijvoorbeeld --publisher "{finding.others[0].name}"',
+            _("the text names several governments ({names}) and none of them clearly as its own").format(names=names),
+            _('give it with --publisher, e.g. --publisher "{name}"').format(name=finding.others[0].name),
         )
     if finding.former:
         names = ", ".join(f"{o.label} ({_years(o)})" for o in finding.former)
         return Problem(
             None,
             None,
-            f"de tekst noemt {names}, die in {year} niet bestond",
-            f'controleer het jaar (--year), of geef --publisher "{finding.former[0].name}"',
+            _("the text names {names}, which did not exist in {year}").format(names=names, year=year),
+            _('check the year (--year), or give --publisher "{name}"').format(name=finding.former[0].name),
         )
     return Problem(
         None,
         None,
-        "de uitgever wordt in de tekst niet genoemd",
-        "geef die met --publisher (naam of code van de gemeente, provincie of het waterschap), "
-        "of vul publisher: in site.yaml in",
+        _("the text does not name the publisher"),
+        _(
+            "give it with --publisher (name or code of the municipality, province or water board), or fill in "
+            "publisher: in site.yaml"
+        ),
     )
 
 

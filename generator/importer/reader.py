@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.errors import ImportFailed, Problem
 from generator.importer import numbers
 from generator.importer.lines import Line
+from generator.translation import _
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ufffe\uffff]")
 """Control characters and the non-characters U+FFFE/U+FFFF (which no XML output may hold): each a space."""
@@ -34,7 +35,10 @@ def decode(raw: bytes, path: Path) -> str:
             except UnicodeDecodeError as exc:
                 raise ImportFailed(
                     Problem(
-                        path, None, f"het bestand begint als {codec.upper()} maar is het niet", "sla het op als UTF-8"
+                        path,
+                        None,
+                        _("the file starts as {codec} but is not").format(codec=codec.upper()),
+                        _("save it as UTF-8"),
                     )
                 ) from exc
     if b"\x00" in raw[:65536] or _control_share(raw[:65536]) > _BINARY_SHARE:
@@ -42,8 +46,8 @@ def decode(raw: bytes, path: Path) -> str:
             Problem(
                 path,
                 None,
-                "dit is geen tekstbestand",
-                "exporteer het programma uit het platform als platte tekst (.txt)",
+                _("this is not a text file"),
+                _("export the programme from the platform as plain text (.txt)"),
             )
         )
     try:
@@ -51,7 +55,7 @@ def decode(raw: bytes, path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ImportFailed(
-            Problem(path, line, "het bestand is geen UTF-8-tekst", "open het in een editor en sla het op als UTF-8")
+            Problem(path, line, _("the file is not UTF-8 text"), _("open it in an editor and save it as UTF-8"))
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from generator.errors import Problem
 from generator.importer.lines import Line
 from generator.importer.platforms import PLATFORMS
+from generator.translation import _
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,8 @@ def strip_residue(lines: list[Line]) -> Cleaned:
                         Problem(
                             None,
                             line.number,
-                            f"de voettekst van het platform heeft een datum die niet bestaat: '{text}'",
-                            "de datums zijn niet overgenomen; controleer de export",
+                            _("the platform's footer has a date that does not exist: '{text}'").format(text=text),
+                            _("the dates are not taken over; check the export"),
                         )
                     )
                 out.generated, out.exported = generated or out.generated, exported or out.exported

@@ -16,6 +16,7 @@ from generator.importer import numbers, vocabulary
 from generator.importer.blocks import Block, Heading, ListBlock, Pairs, Paragraph, Table
 from generator.importer.finance import Found, ambiguous_glued
 from generator.importer.lines import Line, collapse, is_sentence, title_like
+from generator.translation import _
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○■□►▸➢✓*\-–]\s+(\S.*)$")
 NUMBERED = re.compile(r"^\s*([1-9]\d?)[.)]\s+(\S.*)$")  # "01." keeps its zero: not a list
@@ -100,8 +101,8 @@ class _Parser:
         if ambiguous_glued(text):
             self.warn(
                 line.number,
-                f"cellen aan elkaar geplakt die niet zonder gissen te scheiden zijn: '{_short(text)}'",
-                "de regel staat als tekst; typ de bedragen in een financiële tabel in het contentbestand",
+                _("cells glued together that cannot be cut apart without guessing: '{text}'").format(text=_short(text)),
+                _("the line is kept as text; type the amounts in a finance table in the content file"),
             )
             self.emit(Paragraph(text, line.number))
             return self.next(i + 1)
@@ -129,9 +130,10 @@ class _Parser:
         if text.count("|") >= 2 or _row_like(text):
             self.warn(
                 line.number,
-                f"deze regel lijkt op een tabelrij maar hoort bij geen herkende tabel: '{_short(text)}'",
-                "de regel staat als tekst; zet de bedragen in een financiële tabel in het contentbestand als dat "
-                "nodig is",
+                _("this line looks like a table row but belongs to no table that was recognised: '{text}'").format(
+                    text=_short(text)
+                ),
+                _("the line is kept as text; put the amounts in a finance table in the content file if needed"),
             )
         self.emit(Paragraph(text, line.number))
 
@@ -174,8 +176,10 @@ class _Parser:
         else:
             self.warn(
                 self.lines[i].number,
-                f"een losse '{text}' die niet onder een doel staat",
-                "de regel staat als tekst; is het een status, zet dan 'Status: " + text + "' onder de kop van het doel",
+                _("a loose '{text}' that is not below a goal").format(text=text),
+                _("the line is kept as text; if it is a status, put 'Status: {text}' below the goal's heading").format(
+                    text=text
+                ),
             )
             self.emit(Paragraph(text, self.lines[i].number))
         return i + 1

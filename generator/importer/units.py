@@ -21,6 +21,7 @@ from generator.importer import numbers
 from generator.importer.finance import Found
 from generator.importer.lines import Line, is_sentence
 from generator.models import FinanceTable
+from generator.translation import _
 
 _UNIT_PHRASE = re.compile(r"(?:x|×|\*)\s*(?:€|eur)?\s*1(?:[. ]?000)+(?:,-)?|1\s*(?:mln|miljoen)", re.I)
 LEAD = 3
@@ -92,8 +93,8 @@ def establish(lines: list[Line], found: Found, since: int, given: int | None) ->
                 Problem(
                     None,
                     stated.line or found.header_line,
-                    f"de tekst noemt bedragen x {stated.unit:,}".replace(",", "."),
-                    f"--unit {given} gebruikt",
+                    _("the text states amounts x {unit}").format(unit=f"{stated.unit:,}".replace(",", ".")),
+                    _("--unit {given} used").format(given=given),
                 )
             )
         stated = Stated(given, None)
@@ -102,13 +103,13 @@ def establish(lines: list[Line], found: Found, since: int, given: int | None) ->
     if stated is None:
         return _keep(
             found,
-            "bij deze tabel staat geen eenheid (zoals 'bedragen x € 1.000'): de tabel is als tekst overgenomen",
-            "geef de eenheid met --unit 1000 (of --unit 1 voor hele euro's) en importeer opnieuw",
+            _("this table states no unit (such as 'bedragen x € 1.000'): the table is kept as text"),
+            _("give the unit with --unit 1000 (or --unit 1 for whole euros) and import again"),
         )
     try:
         found.table = FinanceTable.model_validate({**found.table.model_dump(), "unit": stated.unit})
     except ValidationError:
-        return _keep(found, "de bedragen x de eenheid zijn groter dan enige begroting", "controleer de eenheid")
+        return _keep(found, _("the amounts times the unit are larger than any budget"), _("check the unit"))
     found.unit = stated.unit
     return found
 
