@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench import shared
+
 EXPLAINED = """Every page of `../shared/exports/` imported with only its publisher, kind and year, built, and each
 cell of the document JSON compared with `answers.json`: **exact** (printed number × unit, under the page's
 row and column), **text** (not published as a number, warned on its line: the right outcome on the four
@@ -42,7 +44,7 @@ amounts in prose (27, 04), and last rows of pages that stop without a line break
 the number short)."""
 
 ROOT = Path(__file__).resolve().parent.parent
-EXPORTS = ROOT.parent / "shared" / "exports"
+EXPORTS = shared.EXPORTS
 HEADING = "## Import accuracy on real pages (`bench/import_accuracy.py`)"
 OUTCOMES = ("exact", "text", "wrong", "missing")
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from bench import shared
+
 XS = "{http://www.w3.org/2001/XMLSchema}"
 OUT = Path(__file__).resolve().parent.parent / "generator" / "reference" / "data"
 FIRST_CBS_YEAR = 2019
@@ -53,7 +55,7 @@ def enumerations(schema: etree._ElementTree, list_name: str) -> list[tuple[str, 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--shared", type=Path, default=shared.DATA)
     args = parser.parse_args()
     schema = etree.parse(str(args.shared / "diwoo" / "diwoo-metadata-lijsten.xsd"))
     OUT.mkdir(parents=True, exist_ok=True)

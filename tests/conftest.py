@@ -16,6 +16,7 @@ from hypothesis import settings
 # own tests (tests/test_translation.py). Set before any generator module reads it.
 os.environ.setdefault("WOOSITE_LANG", "en")
 
+from bench import shared
 from generator.redaction_list import ENVIRONMENT as REDACTIONS_ENVIRONMENT
 from scripts import example_redactions
 
@@ -50,7 +51,7 @@ def importer_messages_in_dutch(request: pytest.FixtureRequest, monkeypatch: pyte
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 """The five real platform exports the example content/ is imported from, carried by the project (the same
 files as ../shared/seeds), so the suite needs nothing beside the checkout."""
-SHARED_DATA = ROOT.parent / "shared" / "data"
+SHARED_DATA = shared.DATA
 """The shared data beside the checkout: only the test that the packaged schemas are the published ones reads
 it (and skips without it)."""
 DIWOO_SCHEMAS = ROOT / "generator" / "check" / "schemas"
