@@ -57,7 +57,8 @@ def decimal(value: float, digits: int) -> str:
 
 def available() -> frozenset[str]:
     """The languages messages can be shown in: the source language and every catalog."""
-    return frozenset({SOURCE, *(p.name for p in LOCALE_DIR.iterdir() if (p / "LC_MESSAGES").is_dir())})
+    found = LOCALE_DIR.iterdir() if LOCALE_DIR.is_dir() else ()
+    return frozenset({SOURCE, *(p.name for p in found if (p / "LC_MESSAGES").is_dir())})
 
 
 def _(message: str) -> str:

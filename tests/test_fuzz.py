@@ -8,6 +8,7 @@ keys are left out of the generated input on purpose (issue 17 handles them).
 
 from __future__ import annotations
 
+import os
 import resource
 import subprocess
 import sys
@@ -170,7 +171,7 @@ def _peak_child_rss_mb(args: list[str], cwd: Path) -> tuple[subprocess.Completed
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "WOOSITE_LANG": os.environ["WOOSITE_LANG"]},
         check=False,
     )
     return result, int(result.stdout.strip().splitlines()[-1]) / 1024
