@@ -54,7 +54,7 @@ from generator.outputs.build_record import write as write_build_record
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
 from generator.render import history
-from generator.render.environment import make_environment
+from generator.render.environment import make_environment, site_words
 from generator.reporting import Reporter, Silent
 from generator.structure import Site, build_site
 from generator.theme import stylesheet, themes
@@ -153,7 +153,7 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean, warm=options.warm)
     sources = redaction.apply(load_documents(options.content_dir, config, cache.loader(report)), config.redactions)
     previous = versions.load(options.content_dir, sources, config)
-    site = build_site(config, sources, population, previous)
+    site = build_site(config, sources, population, previous, site_words(site_templates, config.language))
     unfinished = readiness.warnings(config, options.config_file, sources)
     ledger = Ledger.load(options.ledger_file)
     histories = ledger.record([page.document for page in site.documents], timestamps.now())
@@ -166,8 +166,8 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     env = make_environment(site_templates, config.language, [source.fragments for source in sources])
     env.globals.update(
         structured_data=partial(schema_org.page_data, site, histories),
-        downloads=downloads,
-        redaction_ground=redaction.explanation,
+        downloads=partial(downloads, words=site.words),
+        redaction_ground=partial(redaction.explanation, words=site.words),
         history=lambda page: histories[page.document.id],
         programme_history=history.programme_history,
         page_comparison=history.page_comparison,

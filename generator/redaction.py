@@ -24,25 +24,6 @@ from generator.errors import BuildError, Problem
 from generator.models import FrontMatter, Redaction, Section, SiteConfig
 from generator.translation import _
 
-# Woo article 5.1 and 5.2: the grounds on which information is withheld, as the page explains them.
-GROUNDS = {
-    "5.1.1a": "de eenheid van de Kroon",
-    "5.1.1b": "de veiligheid van de Staat",
-    "5.1.1c": "vertrouwelijk meegedeelde bedrijfs- en fabricagegegevens",
-    "5.1.1d": "bijzondere persoonsgegevens",
-    "5.1.1e": "identificatienummers (zoals het burgerservicenummer)",
-    "5.1.2a": "de betrekkingen van Nederland met andere staten en internationale organisaties",
-    "5.1.2b": "de economische of financiële belangen van de overheid",
-    "5.1.2c": "de opsporing en vervolging van strafbare feiten",
-    "5.1.2d": "inspectie, controle en toezicht door bestuursorganen",
-    "5.1.2e": "de eerbiediging van de persoonlijke levenssfeer",
-    "5.1.2f": "concurrentiegevoelige bedrijfs- en fabricagegegevens",
-    "5.1.2g": "de bescherming van het milieu",
-    "5.1.2h": "de beveiliging van personen en bedrijven",
-    "5.1.2i": "het goed functioneren van de overheid",
-    "5.2": "persoonlijke beleidsopvattingen in documenten voor intern beraad",
-}
-
 _GROUND = re.compile(r"^(\d+)\.(\d+)(?:\.(\d+))?([a-z]?)$")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _GZIP = b"\x1f\x8b"
@@ -54,22 +35,22 @@ def marker(ground: str) -> str:
     return f"[{ground}]"
 
 
-def explanation(ground: str) -> str:
-    """ "5.1.2e" -> "artikel 5.1, tweede lid, onder e, Woo: de eerbiediging van de persoonlijke levenssfeer"."""
+def explanation(ground: str, words: Any) -> str:
+    """ "5.1.2e" -> "artikel 5.1, tweede lid, onder e, Woo: de eerbiediging van de persoonlijke levenssfeer", in
+    the site's words (``redaction`` in templates/strings/<language>.yaml)."""
+    text = words.redaction
     match = _GROUND.match(ground)
-    reason = GROUNDS.get(ground, "")
+    reason = text.grounds.get(ground, "")
     if not match:
-        return f"Woo {ground}"
+        return str(text.other).format(ground=ground)
     article, sub, lid, letter = match.groups()
-    where = f"artikel {article}.{sub}"
+    where = text.article.format(article=f"{article}.{sub}")
     if lid:
-        where += f", {_ORDINALS.get(lid, lid + 'e')} lid"
+        ordinal = text.ordinals.get(lid) or text.ordinal.format(n=lid)
+        where += ", " + text.paragraph.format(ordinal=ordinal)
     if letter:
-        where += f", onder {letter}"
-    return f"{where}, Woo" + (f": {reason}" if reason else "")
-
-
-_ORDINALS = {"1": "eerste", "2": "tweede", "3": "derde", "4": "vierde", "5": "vijfde"}
+        where += ", " + text.letter.format(letter=letter)
+    return str(text.woo).format(where=where) + (f": {reason}" if reason else "")
 
 
 @cache

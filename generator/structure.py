@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from generator import comparison, lineage, redaction, urls, versions
@@ -84,6 +85,9 @@ class Site:
     """Comparable programmes of different publishers (see generator/comparison.py)."""
     versions: dict[str, list[versions.Version]] = field(default_factory=dict)
     """Per document path, the previous versions of a corrected document, oldest first."""
+    words: Any = None
+    """The site's words in its language (``render.strings.Strings``: templates/strings/<language>.yaml with
+    the site's own overrides), for the outputs that write text of their own (downloads, descriptions)."""
     """Withdrawn documents: only a page saying so is published at their URL (see generator/versions.py)."""
 
     def url(self, path: str) -> str:
@@ -100,6 +104,7 @@ def build_site(
     sources: list[SourceDocument],
     population: comparison.Population | None = None,
     previous: dict[Path, list[SourceDocument]] | None = None,
+    words: Any = None,
 ) -> Site:
     """Arrange documents into the site tree; raise BuildError when two documents claim one URL.
 
@@ -171,6 +176,7 @@ def build_site(
         withdrawn=withdrawn,
         comparisons=comparisons,
         versions=kept,
+        words=words,
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from generator import versions
 from generator.comparison import load_population
 from generator.content.loader import load_config, load_documents
+from generator.render.environment import site_words
 from generator.structure import DocumentPage, Site, build_site
 from tests.conftest import ROOT, run_woosite
 
@@ -19,7 +20,8 @@ def load_site(project: Path = HISTORY_PROJECT) -> Site:
     config = load_config(project / "site.yaml")
     sources = load_documents(project / "content", config)
     previous = versions.load(project / "content", sources, config)
-    return build_site(config, sources, population=load_population(project), previous=previous)
+    words = site_words(None, config.language)
+    return build_site(config, sources, population=load_population(project), previous=previous, words=words)
 
 
 def page(site: Site, path: str) -> DocumentPage:

@@ -23,6 +23,7 @@ from woo_content import (
 
 from generator.models import Redaction
 from generator.redaction import explanation, redact_text
+from generator.render.environment import site_words
 
 REDACTIONS = [{"text": name, "ground": "5.1.2e"} for name in CIVIL_SERVANTS]
 
@@ -127,7 +128,7 @@ def test_redact_text_rules() -> None:
 
 
 def test_explanation_names_the_article() -> None:
-    assert explanation("5.1.2e") == (
+    assert explanation("5.1.2e", site_words()) == (
         "artikel 5.1, tweede lid, onder e, Woo: de eerbiediging van de persoonlijke levenssfeer"
     )
-    assert explanation("5.2").startswith("artikel 5.2, Woo")
+    assert explanation("5.2", site_words()).startswith("artikel 5.2, Woo")

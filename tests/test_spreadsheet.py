@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.models import Document
 from generator.outputs.spreadsheet import workbook
+from generator.render.environment import site_words
 from generator.structure import DocumentPage
 
 
@@ -41,9 +42,9 @@ def test_text_that_looks_like_a_formula_stays_text(example_site: Path) -> None:
     document = Document.model_validate_json(json_file.read_text(encoding="utf-8"))
     document.finance[0].rows[0].label = '=HYPERLINK("http://evil.example","klik")'
     page = DocumentPage(source=None, document=document, path="x/", slug="x")  # type: ignore[arg-type]
-    data = workbook(page)
+    data = workbook(page, site_words())
     strings, sheet = sheet_cells(data)
     assert "<f>" not in sheet and any(s.startswith("=HYPERLINK") for s in strings)
-    assert workbook(page) == data  # deterministic: no clock in the file
+    assert workbook(page, site_words()) == data  # deterministic: no clock in the file
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         assert "2000-01-01T00:00:00Z" in book.read("docProps/core.xml").decode()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import partial
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -25,7 +26,7 @@ def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
         document = documents[page.path]
         key = document_key(page, str(histories[page.document.id]))
         out.cached(f"json {page.json_path}", key, partial(_write_document, page.json_path, document, out))
-    entries = [catalog_entry(documents[page.path]) for page in site.documents]
+    entries = [catalog_entry(documents[page.path], site.words) for page in site.documents]
     catalog = history_catalog.extend(site, Catalog(documents=entries))
     out.write_text(CATALOG, to_json(catalog))
     for path, model in SCHEMAS.items():
@@ -36,7 +37,7 @@ def _write_document(path: str, document: Document, out: OutputWriter) -> None:
     out.write_text(path, to_json(document))
 
 
-def catalog_entry(document: Document) -> CatalogEntry:
+def catalog_entry(document: Document, words: Any) -> CatalogEntry:
     """The catalog entry of a published document (one with its ``history``): enough to sync incrementally."""
     assert document.history is not None, "catalog entries are made from published documents"
     return CatalogEntry(
@@ -46,7 +47,7 @@ def catalog_entry(document: Document) -> CatalogEntry:
         kind=document.kind,
         year=document.year,
         programme=document.programme,
-        description=diwoo.summary(document),
+        description=diwoo.summary(document, words),
         information_category=document.information_category,
         dates=document.dates,
         first_published=document.history.first_published,

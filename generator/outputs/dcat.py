@@ -65,7 +65,7 @@ def dataset(site: Site, page: DocumentPage, history: History, sizes: dict[str, i
         "@type": "dcat:Dataset",
         "dct:identifier": document.id,
         "dct:title": diwoo.official_title(document),
-        "dct:description": diwoo.summary(document),
+        "dct:description": diwoo.summary(document, site.words),
         "dct:publisher": _agent(diwoo.publisher_label(document), document.publisher.uri),
         "dcat:contactPoint": contact,
         "dcat:landingPage": {"@id": document.urls.html},
@@ -93,7 +93,7 @@ def dataset(site: Site, page: DocumentPage, history: History, sizes: dict[str, i
                 "dct:license": {"@id": LICENSE},
                 "dcat:byteSize": sizes[item.path],
             }
-            for item in downloads(page)
+            for item in downloads(page, site.words)
         ],
     }
 

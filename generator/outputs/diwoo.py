@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
+from typing import Any
 
 from lxml import etree
 
@@ -21,7 +22,7 @@ from generator.incremental.keys import digest, document_key
 from generator.ledger import History
 from generator.models import Document
 from generator.outputs.writer import OutputWriter
-from generator.reference.taxonomy import KERN, DocumentKind
+from generator.reference.taxonomy import KERN
 from generator.structure import DocumentPage, Site
 from generator.versions import GROUNDS, VERWIJST_NAAR, Version
 
@@ -80,14 +81,18 @@ def publisher_label(document: Document) -> str:
     return f"{document.publisher.kind} {document.publisher.name}"
 
 
-def summary(document: Document) -> str:
-    """The description, or one made from the facts."""
+def summary(document: Document, words: Any) -> str:
+    """The description, or one made from the facts in the site's words (``data.summary``)."""
     if document.description:
         return document.description
-    article = "het" if document.kind == DocumentKind.jaarverslag else "de"
-    return (
-        f"{document.programme.heading}: een programma uit {article} {document.kind.value} {document.year} "
-        f"van {publisher_label(document)}."
+    text = words.data
+    article = text.articles.get(document.kind.value, text.article)
+    return str(text.summary).format(
+        heading=document.programme.heading,
+        article=article,
+        kind=document.kind.value,
+        year=document.year,
+        publisher=publisher_label(document),
     )
 
 
@@ -105,7 +110,7 @@ def document_element(site: Site, page: DocumentPage, history: History) -> etree.
     titles = _sub(diwoo, "titelcollectie")
     _sub(titles, "officieleTitel", official_title(document))
     _sub(_sub(titles, "verkorteTitels"), "verkorteTitel", document.title)
-    _sub(_sub(diwoo, "omschrijvingen"), "omschrijving", summary(document))
+    _sub(_sub(diwoo, "omschrijvingen"), "omschrijving", summary(document, site.words))
     classification = _sub(diwoo, "classificatiecollectie")
     category = (document.information_category.uri, document.information_category.label)
     _sub(_sub(classification, "informatiecategorieen"), "informatiecategorie", category)

@@ -7,6 +7,7 @@ EU file-type URI (as DCAT-AP asks).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from generator.outputs import spreadsheet
 from generator.structure import DocumentPage
@@ -28,46 +29,17 @@ class Download:
         return FILE_TYPE + self.format
 
 
-def downloads(page: DocumentPage) -> list[Download]:
-    """JSON first (everything), then one CSV per finance table, the spreadsheet, then the DiWoo metadata."""
-    items = [
-        Download(
-            page.json_path,
-            "Dit programma als JSON",
-            "Alle tekst, tabellen en gegevens van dit programma in één bestand, voor hergebruik.",
-            "application/json",
-            "JSON",
-        )
-    ]
+def downloads(page: DocumentPage, words: Any) -> list[Download]:
+    """JSON first (everything), then one CSV per finance table, the spreadsheet, then the DiWoo metadata; their
+    titles and explanations in the site's words (``downloads`` in templates/strings/<language>.yaml)."""
+    text = words.downloads
+    items = [Download(page.json_path, text.json.title, text.json.explanation, "application/json", "JSON")]
     for n, (path, table) in enumerate(zip(page.csv_paths, page.document.finance, strict=True), start=1):
-        items.append(
-            Download(
-                path,
-                f"Tabel {n}: {table.caption} (CSV)",
-                "De bedragen van deze tabel in hele euro's, te openen in een spreadsheet.",
-                "text/csv",
-                "CSV",
-            )
-        )
+        title = text.csv.title.format(n=n, caption=table.caption)
+        items.append(Download(path, title, text.csv.explanation, "text/csv", "CSV"))
     workbook = spreadsheet.path(page)
     if workbook is not None:
-        items.append(
-            Download(
-                workbook,
-                "Alle tabellen als spreadsheet (Excel, .xlsx)",
-                "Opent goed in Excel, LibreOffice en Numbers: bedragen als getallen in hele euro's, "
-                "een blad per tabel.",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "XLSX",
-            )
-        )
-    items.append(
-        Download(
-            page.diwoo_path,
-            "Metadata volgens DiWoo (XML)",
-            "De gegevens waarmee de landelijke Woo-index dit document vindt.",
-            "application/xml",
-            "XML",
-        )
-    )
+        media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        items.append(Download(workbook, text.xlsx.title, text.xlsx.explanation, media_type, "XLSX"))
+    items.append(Download(page.diwoo_path, text.diwoo.title, text.diwoo.explanation, "application/xml", "XML"))
     return items

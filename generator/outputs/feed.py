@@ -51,7 +51,7 @@ def feed(site: Site, histories: dict[str, History]) -> bytes:
         category = _sub(entry, "category")
         category.set("term", document.kind.value)
         category.set("label", document.kind.label)
-        _sub(entry, "summary", diwoo.summary(document))
+        _sub(entry, "summary", diwoo.summary(document, site.words))
     _corrections_and_withdrawals(site, root)
     return diwoo.to_bytes(root)
 
@@ -62,23 +62,29 @@ def _corrections_and_withdrawals(site: Site, root: etree._Element) -> None:
         for version in site.versions.get(page.path, []):
             entry = _sub(root, "entry")
             _sub(entry, "id", site.url(version.path))
-            _sub(entry, "title", f"Gewijzigd: {diwoo.official_title(page.document)}")
+            _sub(entry, "title", site.words.versions.feed_title.format(title=diwoo.official_title(page.document)))
             _sub(entry, "updated", timestamps.w3c(timestamps.aware(version.correction.date)))
             _sub(_sub(entry, "author"), "name", diwoo.publisher_label(page.document))
             _link(entry, page.document.urls.html, "alternate", "text/html")
             _link(entry, site.url(version.path), "related", "text/html")
-            _sub(entry, "summary", f"Gewijzigd op {version.correction.date.isoformat()}: {version.correction.reason}")
+            changed = site.words.data.feed.changed
+            _sub(
+                entry,
+                "summary",
+                changed.format(date=version.correction.date.isoformat(), reason=version.correction.reason),
+            )
     for page in site.withdrawn:
         withdrawal = page.source.front.withdrawn
         if withdrawal is None:
             continue
         entry = _sub(root, "entry")
         _sub(entry, "id", page.document.urls.html + "#ingetrokken")
-        _sub(entry, "title", f"Ingetrokken: {diwoo.official_title(page.document)}")
+        _sub(entry, "title", site.words.versions.feed_withdrawn.format(title=diwoo.official_title(page.document)))
         _sub(entry, "updated", timestamps.w3c(timestamps.aware(withdrawal.date)))
         _sub(_sub(entry, "author"), "name", diwoo.publisher_label(page.document))
         _link(entry, page.document.urls.html, "alternate", "text/html")
-        _sub(entry, "summary", f"Ingetrokken op {withdrawal.date.isoformat()}: {withdrawal.reason}")
+        withdrawn = site.words.data.feed.withdrawn
+        _sub(entry, "summary", withdrawn.format(date=withdrawal.date.isoformat(), reason=withdrawal.reason))
 
 
 def _sub(parent: etree._Element, name: str, text: str | None = None) -> etree._Element:

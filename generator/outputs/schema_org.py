@@ -35,7 +35,7 @@ def page_data(site: Site, histories: dict[str, History], page: DocumentPage) -> 
         "url": document.urls.html,
         "name": document.title,
         "headline": diwoo.official_title(document),
-        "description": diwoo.summary(document),
+        "description": diwoo.summary(document, site.words),
         "identifier": document.id,
         "inLanguage": site.config.language,
         "datePublished": timestamps.w3c(history.first_published),
@@ -53,7 +53,7 @@ def page_data(site: Site, histories: dict[str, History], page: DocumentPage) -> 
         "subjectOf": {
             "@type": "Dataset",
             "name": f"Open data: {diwoo.official_title(document)}",
-            "description": diwoo.summary(document),
+            "description": diwoo.summary(document, site.words),
             "creator": publisher,
             "license": LICENSE,
             "distribution": [
@@ -63,7 +63,7 @@ def page_data(site: Site, histories: dict[str, History], page: DocumentPage) -> 
                     "contentUrl": site.url(item.path),
                     "encodingFormat": item.media_type,
                 }
-                for item in downloads(page)
+                for item in downloads(page, site.words)
             ],
         },
     }

@@ -27,7 +27,6 @@ from generator.structure import DocumentPage, Site
 
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """Creation time written into every workbook: the real dates are in the JSON, the catalog and the page."""
-ABOUT_SHEET = "Over deze gegevens"
 
 
 def path(page: DocumentPage) -> str | None:
@@ -39,15 +38,16 @@ def write(site: Site, out: OutputWriter) -> None:
     for page in site.documents:
         target = path(page)
         if target is not None:
-            out.cached(f"xlsx {target}", document_key(page), partial(_write, page, target, out))
+            out.cached(f"xlsx {target}", document_key(page), partial(_write, page, site.words, target, out))
 
 
-def _write(page: DocumentPage, target: str, out: OutputWriter) -> None:
-    out.write_bytes(target, workbook(page))
+def _write(page: DocumentPage, words: Any, target: str, out: OutputWriter) -> None:
+    out.write_bytes(target, workbook(page, words))
 
 
-def workbook(page: DocumentPage) -> bytes:
-    """The .xlsx bytes of ``page``'s finance tables."""
+def workbook(page: DocumentPage, words: Any) -> bytes:
+    """The .xlsx bytes of ``page``'s finance tables, with a sheet about them in the site's words."""
+    text = words.data.spreadsheet
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     document = page.document
@@ -56,17 +56,17 @@ def workbook(page: DocumentPage) -> bytes:
     euros = book.add_format({"num_format": "#,##0"})
     percent = book.add_format({"num_format": "0.0##"})
     for number, table in enumerate(document.finance, start=1):
-        _sheet(book.add_worksheet(f"Tabel {number}"), table, bold, euros, percent)
-    about = book.add_worksheet(ABOUT_SHEET)
+        _sheet(book.add_worksheet(text.table_sheet.format(n=number)), table, bold, euros, percent)
+    about = book.add_worksheet(text.about_sheet)
     about.set_column(0, 0, 28)
     about.set_column(1, 1, 80)
     lines = [
-        ("Document", document.title),
-        ("Organisatie", document.publisher.name),
-        ("Jaar", str(document.year)),
-        ("Webpagina", document.urls.html),
-        ("Bedragen", "in hele euro's (het gedrukte bedrag maal de eenheid van de tabel)"),
-        *((f"Tabel {n}", table.caption) for n, table in enumerate(document.finance, start=1)),
+        (text.document, document.title),
+        (text.publisher, document.publisher.name),
+        (text.year, str(document.year)),
+        (text.page, document.urls.html),
+        (text.amounts, text.amounts_text),
+        *((text.table_sheet.format(n=n), table.caption) for n, table in enumerate(document.finance, start=1)),
     ]
     for row, (label, value) in enumerate(lines):
         about.write_string(row, 0, label, bold)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import partial
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -25,12 +26,22 @@ BUILTIN_TEMPLATES = next(
 ``templates/`` onto ``generator/builtin_templates/``), the repository's ``templates/`` in a source checkout."""
 
 
+def _folders(site_templates: Path | None) -> list[Path]:
+    return [p for p in (site_templates, BUILTIN_TEMPLATES) if p is not None and p.is_dir()]
+
+
+def site_words(site_templates: Path | None = None, language: str = "nl") -> Strings:
+    """The words of a site in ``language``: the built-in strings with the site's own overrides."""
+    return Strings(load_strings(language, list(reversed(_folders(site_templates)))))
+
+
 def make_environment(
     site_templates: Path | None = None, language: str = "nl", fragments: Iterable[Mapping[str, str]] = ()
 ) -> Environment:
     """Templates from ``site_templates`` win over the built-in ones, one file at a time; the ``markdown``
-    filter uses the documents' pre-rendered ``fragments`` where it has them."""
-    folders = [p for p in (site_templates, BUILTIN_TEMPLATES) if p is not None and p.is_dir()]
+    filter uses the documents' pre-rendered ``fragments`` where it has them; numbers and dates are written
+    as ``language`` writes them."""
+    folders = _folders(site_templates)
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(p)) for p in dict.fromkeys(folders)]),
         autoescape=select_autoescape(["html", "xml", "svg"], default_for_string=True),
@@ -39,15 +50,15 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    strings = Strings(load_strings(language, list(reversed(folders))))
+    strings = site_words(site_templates, language)
     env.filters.update(
         markdown=Fragments(fragments, table_label=strings.finance.markdown_table),
-        number=formatting.number,
-        percentage=formatting.percentage,
-        date=formatting.date,
-        date_local=formatting.date_local,
+        number=partial(formatting.number, locale=language),
+        percentage=partial(formatting.percentage, locale=language),
+        date=partial(formatting.date, locale=language),
+        date_local=partial(formatting.date_local, locale=language),
         headline_saldo=headline_saldo,
-        filesize=formatting.filesize,
+        filesize=partial(formatting.filesize, locale=language),
         facet_label=formatting.facet_label,
         status_level=status_level,
     )

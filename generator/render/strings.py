@@ -36,6 +36,10 @@ class Strings:
     def __contains__(self, key: object) -> bool:
         return key in self._data
 
+    def get(self, key: str, default: Any = None) -> Any:
+        """The string (or group) at ``key``, or ``default`` when this group has no such key."""
+        return self[key] if key in self._data else default
+
 
 def load_strings(language: str, folders: list[Path]) -> dict[str, Any]:
     """The strings for ``language``: built-in file first, each later folder's file overriding key by key."""
