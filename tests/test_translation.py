@@ -154,3 +154,39 @@ def test_english_with_woosite_lang(tmp_path: Path) -> None:
     for english in ("error:", "missing required field", "unknown field", "documents", "written", "is withdrawn"):
         assert english in joined
     assert not re.search(r"\b(?:fout|waarschuwing|bestand|niet)\b", _words(joined, project))
+
+
+def _flatten(data: object, prefix: str = "") -> dict[str, str]:
+    if isinstance(data, dict):
+        out: dict[str, str] = {}
+        for key, value in data.items():
+            out.update(_flatten(value, f"{prefix}.{key}" if prefix else str(key)))
+        return out
+    return {prefix: str(data)}
+
+
+def test_the_english_site_words_have_the_keys_and_placeholders_of_the_dutch() -> None:
+    import yaml
+
+    folder = ROOT / "templates" / "strings"
+    dutch = _flatten(yaml.safe_load((folder / "nl.yaml").read_text(encoding="utf-8")))
+    english = _flatten(yaml.safe_load((folder / "en.yaml").read_text(encoding="utf-8")))
+    optional = {k for k in dutch if k.startswith("data.articles.")}  # Dutch articles per kind; English has one
+    assert set(dutch) - optional == set(english) - {"data.articles"}
+    for key in set(english) & set(dutch):
+        assert sorted(PLACEHOLDER.findall(dutch[key])) == sorted(PLACEHOLDER.findall(english[key])), key
+
+
+def test_language_en_in_site_yaml_gives_an_english_site_and_english_messages(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    config = project / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: nl", "language: en"), encoding="utf-8")
+    assert "language: en" in config.read_text(encoding="utf-8")
+    output = _run("build", cwd=project, language=None) + _run("check", "site", cwd=project, language=None)
+    assert "Traceback" not in output and "documents" in output and "site is ready" in output
+    assert not re.search(r"\b(?:fout|waarschuwing|bestand|niet|documenten)\b", _words(output, project))
+    page = next((project / "site" / "lisse").rglob("programma-4*/index.html")).read_text(encoding="utf-8")
+    assert '<html lang="en">' in page
+    for english in ("Skip to content", "This programme as JSON", "2,113,000", "Open data"):
+        assert english in page
+    assert "Naar de inhoud" not in page and "2.113.000" not in page
