@@ -107,15 +107,15 @@ def test_serve_rebuilds_on_edits_shows_errors_and_recovers(served: Served) -> No
 
     # Broken front matter: every page shows the problem with file, line and fix; the server stays up.
     source.write_text(original.replace("kind: jaarverslag", "kind: [jaarverslag"), encoding="utf-8")
-    wait_until(served.page_shows(PAGE, "De site kon niet worden gebouwd"), "the error page")
+    wait_until(served.page_shows(PAGE, "The site could not be built"), "the error page")
     status, html = served.get(PAGE)
     assert status == 500
     assert re.search(
         r"content/oude-ijsselstreek/jaarverslag-2021/programma-4-de-dienstverlenende-gemeente\.md:\d+", html
     ), "file and line"
     assert "invalid YAML" in html
-    assert "Oplossing:" in html
-    assert "De site kon niet worden gebouwd" in served.get("")[1], "the home page shows it too"
+    assert "Fix:" in html
+    assert "The site could not be built" in served.get("")[1], "the home page shows it too"
 
     # A wrong value: the page names the line that holds it.
     source.write_text(original.replace("kind: jaarverslag", "kind: jaarboek"), encoding="utf-8")

@@ -29,7 +29,10 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 def _in_the_code() -> set[str | tuple[str, str]]:
     found: set[str | tuple[str, str]] = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-        ROOT / "generator", method_map=[("**.py", "python")], keywords=KEYWORDS
+        ROOT / "generator",
+        method_map=[("**.py", "python"), ("preview/*.html", "jinja2")],
+        options_map={"preview/*.html": {"extensions": "jinja2.ext.i18n"}},
+        keywords=KEYWORDS,
     ):
         found.add(message if isinstance(message, str) else tuple(message))
     return found
@@ -190,3 +193,24 @@ def test_language_en_in_site_yaml_gives_an_english_site_and_english_messages(tmp
     for english in ("Skip to content", "This programme as JSON", "2,113,000", "Open data"):
         assert english in page
     assert "Naar de inhoud" not in page and "2.113.000" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "fix"),
+    [("nl", "De site kon niet worden gebouwd", "Oplossing:"), ("en", "The site could not be built", "Fix:")],
+)
+def test_the_preview_error_page_speaks_the_language_of_the_messages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, title: str, fix: str
+) -> None:
+    from generator.errors import Problem
+    from generator.preview.server import error_page
+    from generator.preview.state import PreviewState
+
+    monkeypatch.setenv(translation.ENVIRONMENT, language)
+    translation.choose()
+    state = PreviewState(tmp_path)
+    state.problems = [Problem(tmp_path / "p.md", 3, "iets", "herstel")]
+    page = error_page(state, 1).decode("utf-8")
+    assert f'<html lang="{language}">' in page and title in page and fix in page
+    monkeypatch.undo()
+    translation.choose()

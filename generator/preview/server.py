@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from generator import translation
 from generator.preview.host import BoundedServer
 from generator.preview.state import PreviewState
 
@@ -31,7 +32,12 @@ _GENERATION = re.compile(r"-?[0-9]{1,18}", re.ASCII)
 
 @cache
 def _templates() -> Environment:
-    return Environment(loader=FileSystemLoader(str(ASSETS)), autoescape=select_autoescape(default=True))
+    """The error page's words come from the message catalog, in the language the messages speak."""
+    env = Environment(
+        loader=FileSystemLoader(str(ASSETS)), autoescape=select_autoescape(default=True), extensions=["jinja2.ext.i18n"]
+    )
+    env.install_gettext_callables(translation._, translation.ngettext, newstyle=False)  # type: ignore[attr-defined]
+    return env
 
 
 def snippet(generation: int) -> str:
@@ -39,7 +45,11 @@ def snippet(generation: int) -> str:
 
 
 def error_page(state: PreviewState, generation: int) -> bytes:
-    html = _templates().get_template("error.html").render(problems=state.problems, snippet=Markup(snippet(generation)))
+    html = (
+        _templates()
+        .get_template("error.html")
+        .render(problems=state.problems, snippet=Markup(snippet(generation)), language=translation.current())
+    )
     return html.encode("utf-8")
 
 
