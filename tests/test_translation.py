@@ -190,7 +190,7 @@ def test_language_en_in_site_yaml_gives_an_english_site_and_english_messages(tmp
     assert not re.search(r"\b(?:fout|waarschuwing|bestand|niet|documenten)\b", _words(output, project))
     page = next((project / "site" / "lisse").rglob("programma-4*/index.html")).read_text(encoding="utf-8")
     assert '<html lang="en">' in page
-    for english in ("Skip to content", "This programme as JSON", "2,113,000", "Open data"):
+    for english in ("Skip to content", "This programme as JSON", "2,113,000", "Open data", "Budget 2021"):
         assert english in page
     assert "Naar de inhoud" not in page and "2.113.000" not in page
 

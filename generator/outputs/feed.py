@@ -50,7 +50,7 @@ def feed(site: Site, histories: dict[str, History]) -> bytes:
         _link(entry, document.urls.json_, "alternate", "application/json")
         category = _sub(entry, "category")
         category.set("term", document.kind.value)
-        category.set("label", document.kind.label)
+        category.set("label", site.words.kinds.get(document.kind.value, document.kind.label))
         _sub(entry, "summary", diwoo.summary(document, site.words))
     _corrections_and_withdrawals(site, root)
     return diwoo.to_bytes(root)

@@ -44,7 +44,7 @@ def page_data(site: Site, histories: dict[str, History], page: DocumentPage) -> 
         "author": publisher,
         "isPartOf": {
             "@type": "CreativeWork",
-            "name": f"{document.kind.label} {document.year}",
+            "name": f"{site.words.kinds.get(document.kind.value, document.kind.label)} {document.year}",
             "url": site.url(publication),
         },
         "temporalCoverage": str(document.year),

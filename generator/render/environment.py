@@ -61,6 +61,10 @@ def make_environment(
         filesize=partial(formatting.filesize, locale=language),
         facet_label=formatting.facet_label,
         status_level=status_level,
+        kind_label=lambda kind: strings.kinds.get(kind.value, kind.label),
+        publication_title=lambda publication: (
+            f"{strings.kinds.get(publication.kind.value, publication.kind.label)} {publication.year}"
+        ),
     )
     env.globals.update(
         t=strings,
