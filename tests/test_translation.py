@@ -112,6 +112,7 @@ def _runs(project: Path, language: str | None) -> list[str]:
         ("build", "--base-url", "javascript:alert(1)"),
         ("serve", "--site", "nergens"),
         ("init", "."),
+        ("init", "nieuw", "--theme", "nergens"),
     ]
     outputs = [_run(*args, cwd=project, language=language) for args in runs]
     bad.unlink()

@@ -16,7 +16,7 @@ from generator.errors import ContentError, Problem
 from generator.render.environment import BUILTIN_TEMPLATES
 from generator.theme import contrast, tokens
 from generator.theme.tokens import TokenFileError, Tokens
-from generator.translation import _
+from generator.translation import N_, _
 
 NLDS_DIR = BUILTIN_TEMPLATES / "nlds"
 THEMES_DIR = NLDS_DIR / "themes"
@@ -68,35 +68,35 @@ class Pair:
 
 _TEXT, _UI = 4.5, 3.0
 PAIRS: tuple[Pair, ...] = (
-    Pair("--utrecht-document-color", "--utrecht-document-background-color", _TEXT, "text"),
-    Pair("--woosite-muted-color", "--utrecht-document-background-color", _TEXT, "secondary text"),
-    Pair("--utrecht-link-color", "--utrecht-document-background-color", _TEXT, "links"),
-    Pair("--utrecht-link-visited-color", "--utrecht-document-background-color", _TEXT, "visited links"),
-    Pair("--utrecht-link-hover-color", "--utrecht-document-background-color", _TEXT, "links under the pointer"),
-    Pair("--utrecht-breadcrumb-nav-link-color", "--utrecht-document-background-color", _TEXT, "breadcrumb links"),
-    Pair("--utrecht-heading-color", "--utrecht-document-background-color", _TEXT, "headings"),
-    Pair("--utrecht-table-caption-color", "--utrecht-document-background-color", _TEXT, "table captions"),
-    Pair("--utrecht-table-header-cell-color", "--utrecht-document-background-color", _TEXT, "table headers"),
-    Pair("--utrecht-page-header-color", "--utrecht-page-header-background-color", _TEXT, "the page header"),
-    Pair("--utrecht-page-footer-color", "--utrecht-page-footer-background-color", _TEXT, "the page footer"),
-    Pair("--utrecht-skip-link-color", "--utrecht-skip-link-background-color", _TEXT, "the skip link"),
+    Pair("--utrecht-document-color", "--utrecht-document-background-color", _TEXT, N_("text")),
+    Pair("--woosite-muted-color", "--utrecht-document-background-color", _TEXT, N_("secondary text")),
+    Pair("--utrecht-link-color", "--utrecht-document-background-color", _TEXT, N_("links")),
+    Pair("--utrecht-link-visited-color", "--utrecht-document-background-color", _TEXT, N_("visited links")),
+    Pair("--utrecht-link-hover-color", "--utrecht-document-background-color", _TEXT, N_("links under the pointer")),
+    Pair("--utrecht-breadcrumb-nav-link-color", "--utrecht-document-background-color", _TEXT, N_("breadcrumb links")),
+    Pair("--utrecht-heading-color", "--utrecht-document-background-color", _TEXT, N_("headings")),
+    Pair("--utrecht-table-caption-color", "--utrecht-document-background-color", _TEXT, N_("table captions")),
+    Pair("--utrecht-table-header-cell-color", "--utrecht-document-background-color", _TEXT, N_("table headers")),
+    Pair("--utrecht-page-header-color", "--utrecht-page-header-background-color", _TEXT, N_("the page header")),
+    Pair("--utrecht-page-footer-color", "--utrecht-page-footer-background-color", _TEXT, N_("the page footer")),
+    Pair("--utrecht-skip-link-color", "--utrecht-skip-link-background-color", _TEXT, N_("the skip link")),
     Pair(
         "--utrecht-button-primary-action-color",
         "--utrecht-button-primary-action-background-color",
         _TEXT,
-        "buttons",
+        N_("buttons"),
     ),
-    Pair("--utrecht-textbox-color", "--utrecht-textbox-background-color", _TEXT, "text fields"),
-    Pair("--utrecht-alert-info-color", "--utrecht-alert-info-background-color", _TEXT, "notices"),
-    Pair("--utrecht-alert-warning-color", "--utrecht-alert-warning-background-color", _TEXT, "warnings"),
-    Pair("--woosite-status-green-color", "--utrecht-document-background-color", _TEXT, "status 'groen'"),
-    Pair("--woosite-status-orange-color", "--utrecht-document-background-color", _TEXT, "status 'oranje'"),
-    Pair("--woosite-status-red-color", "--utrecht-document-background-color", _TEXT, "status 'rood'"),
-    Pair("--utrecht-textbox-border-color", "--utrecht-textbox-background-color", _UI, "text field borders"),
-    Pair("--utrecht-focus-outline-color", "--utrecht-document-background-color", _UI, "the focus ring"),
-    Pair("--woosite-chart-lasten-fill", "--utrecht-document-background-color", _UI, "chart bars (lasten)"),
-    Pair("--woosite-chart-baten-fill", "--utrecht-document-background-color", _UI, "chart bars (baten)"),
-    Pair("--woosite-chart-other-fill", "--utrecht-document-background-color", _UI, "chart bars (other)"),
+    Pair("--utrecht-textbox-color", "--utrecht-textbox-background-color", _TEXT, N_("text fields")),
+    Pair("--utrecht-alert-info-color", "--utrecht-alert-info-background-color", _TEXT, N_("notices")),
+    Pair("--utrecht-alert-warning-color", "--utrecht-alert-warning-background-color", _TEXT, N_("warnings")),
+    Pair("--woosite-status-green-color", "--utrecht-document-background-color", _TEXT, N_("status 'groen'")),
+    Pair("--woosite-status-orange-color", "--utrecht-document-background-color", _TEXT, N_("status 'oranje'")),
+    Pair("--woosite-status-red-color", "--utrecht-document-background-color", _TEXT, N_("status 'rood'")),
+    Pair("--utrecht-textbox-border-color", "--utrecht-textbox-background-color", _UI, N_("text field borders")),
+    Pair("--utrecht-focus-outline-color", "--utrecht-document-background-color", _UI, N_("the focus ring")),
+    Pair("--woosite-chart-lasten-fill", "--utrecht-document-background-color", _UI, N_("chart bars (lasten)")),
+    Pair("--woosite-chart-baten-fill", "--utrecht-document-background-color", _UI, N_("chart bars (baten)")),
+    Pair("--woosite-chart-other-fill", "--utrecht-document-background-color", _UI, N_("chart bars (other)")),
 )
 
 
@@ -117,7 +117,9 @@ def load(spec: str | None, project_dir: Path, config_file: Path | None = None) -
         path = (project_dir / name).resolve()
         if not path.is_file():
             raise ContentError(
-                Problem(*where, f"theme file '{name}' not found", _("give a path relative to site.yaml"))
+                Problem(
+                    *where, _("theme file '{name}' not found").format(name=name), _("give a path relative to site.yaml")
+                )
             )
         try:
             own = tokens.read(path)
@@ -127,15 +129,23 @@ def load(spec: str | None, project_dir: Path, config_file: Path | None = None) -
     elif name.startswith("@"):
         package_file = _package_tokens(project_dir, name)
         if package_file is None:
-            raise ContentError(Problem(*where, f"theme package '{name}' is not installed", _install_hint(name)))
+            raise ContentError(
+                Problem(*where, _("theme package '{name}' is not installed").format(name=name), _install_hint(name))
+            )
         own, label = tokens.read(package_file), name
         source = f"{name} {_package_version(package_file)}".strip()
     else:
-        raise ContentError(Problem(*where, f"unknown theme '{name}'", _install_hint(name)))
+        raise ContentError(Problem(*where, _("unknown theme '{name}'").format(name=name), _install_hint(name)))
     theme = Theme(name, label, source, {**base, **own})
     problem = first_failure(theme)
     if problem is not None:
-        raise ContentError(Problem(*where, f"theme '{name}': {problem}", _("choose colours with more contrast")))
+        raise ContentError(
+            Problem(
+                *where,
+                _("theme '{name}': {problem}").format(name=name, problem=problem),
+                _("choose colours with more contrast"),
+            )
+        )
     return theme
 
 
@@ -149,10 +159,17 @@ def first_failure(theme: Theme) -> str | None:
         bg = contrast.over(bg, page)
         value = contrast.ratio(fg, bg)
         if value < pair.minimum:
-            return (
-                f"{pair.foreground} ({_shown(theme.tokens, pair.foreground)}) on {pair.background} "
-                f"({_shown(theme.tokens, pair.background)}) has contrast {value:.2f}:1 for {pair.what}, "
-                f"WCAG 2.1 AA asks at least {pair.minimum:g}:1"
+            return _(
+                "{foreground} ({foreground_value}) on {background} ({background_value}) has contrast {ratio}:1 for "
+                "{what}, WCAG 2.1 AA asks at least {minimum:g}:1"
+            ).format(
+                foreground=pair.foreground,
+                foreground_value=_shown(theme.tokens, pair.foreground),
+                background=pair.background,
+                background_value=_shown(theme.tokens, pair.background),
+                ratio=f"{value:.2f}",
+                what=_(pair.what),
+                minimum=pair.minimum,
             )
     return None
 
@@ -205,10 +222,10 @@ def _package_version(path: Path) -> str:
 
 
 def _install_hint(name: str) -> str:
-    return (
-        f"use one of {', '.join(choices())}, a tokens .css or .json file, "
-        f"or install the token package in the site folder with 'npm install {name}'"
-    )
+    return _(
+        "use one of {choices}, a tokens .css or .json file, or install the token package in the site folder with "
+        "'npm install {name}'"
+    ).format(choices=", ".join(choices()), name=name)
 
 
 def _where(config_file: Path | None) -> tuple[Path | None, int | None]:

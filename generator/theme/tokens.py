@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.theme import css
+from generator.translation import _
 
 Tokens = dict[str, str]
 """Custom property name (``--utrecht-document-color``) to its value as written (may contain ``var()``)."""
@@ -27,7 +28,9 @@ def read(path: Path) -> Tokens:
         try:
             return from_json(json.loads(text))
         except json.JSONDecodeError as exc:
-            raise TokenFileError(f"invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+            raise TokenFileError(
+                _("invalid JSON at line {line}: {problem}").format(line=exc.lineno, problem=exc.msg)
+            ) from exc
     return from_css(text)
 
 
@@ -46,7 +49,7 @@ def from_json(data: Any) -> Tokens:
     Flat keys may be written ``--utrecht-color`` or ``utrecht.color``; nested groups are joined by ``-``.
     """
     if not isinstance(data, Mapping):
-        raise TokenFileError("the top level must be an object of tokens")
+        raise TokenFileError(_("the top level must be an object of tokens"))
     tokens: Tokens = {}
     _flatten(data, [], tokens)
     return tokens
