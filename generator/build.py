@@ -29,7 +29,7 @@ from generator import (
 from generator.check import search_index
 from generator.content import links
 from generator.content.loader import load_config, load_documents, with_overrides
-from generator.errors import Problem
+from generator.errors import Problem, WoositeError
 from generator.incremental.cache import BuildCache, WarmDocuments
 from generator.incremental.keys import digest, inputs_key, site_key, step_unit, tree_digest
 from generator.incremental.previous import PreviousBuild
@@ -97,6 +97,29 @@ class BuildOptions:
     @property
     def cache_folder(self) -> Path:
         return self.cache_dir or self.project_dir / CACHE_DIR
+
+    def watched(self) -> list[Path]:
+        """Every file and folder a build reads from the project, declared once: what the preview watches.
+
+        The content (with the kept versions of ``content/.versions/``), the site's templates, site.yaml, the
+        population file, the redaction list site.yaml or the environment names, and a local theme file or
+        token package. When site.yaml cannot be read, the files that never depend on it."""
+        watched = [
+            self.content_dir,
+            self.content_dir / versions.VERSIONS_DIR,
+            self.project_dir / "templates",
+            self.config_file,
+            self.project_dir / comparison.POPULATION_FILE,
+            self.config_file.parent / redaction_list.DEFAULT_FILE,  # watched before it exists
+        ]
+        try:
+            config = load_config(self.config_file)
+        except WoositeError:
+            return watched
+        redaction_file, _required = redaction_list.source_file(self.config_file, config)
+        watched += [redaction_file] if redaction_file is not None else []
+        watched += themes.local_sources(config.theme, self.config_file.resolve().parent)
+        return watched
 
     @property
     def inputs(self) -> list[Path]:

@@ -75,12 +75,7 @@ class Preview:
         )
         self.build_options = build_options
         self.thread = threading.Thread(target=self.server.serve_forever, name="woosite-serve", daemon=True)
-        self.sources = [
-            options.content_dir,
-            build_options.project_dir / "templates",
-            build_options.config_file,
-            BUILTIN_TEMPLATES,
-        ]
+        self.sources = self._sources()
 
     def run(self, first_report: Reporter | None = None) -> None:
         """Build, serve and rebuild until ``stop()``; always clean up."""
@@ -103,6 +98,10 @@ class Preview:
                 self.rebuild(Silent())
         finally:
             self.close()
+
+    def _sources(self) -> list[Path]:
+        """What a rebuild depends on (declared by ``BuildOptions.watched``) and the built-in templates."""
+        return [*self.build_options.watched(), BUILTIN_TEMPLATES]
 
     def rebuild(self, report: Reporter) -> BuildResult | None:
         self.state.started()
@@ -127,6 +126,7 @@ class Preview:
         finally:
             report.close()
         self.state.succeeded()
+        self.sources = self._sources()  # site.yaml may now name another redaction list or theme
         for warning in result.warnings:
             self.say(_("warning: {warning}").format(warning=warning))
         self.say(result.summary())

@@ -100,6 +100,16 @@ PAIRS: tuple[Pair, ...] = (
 )
 
 
+def local_sources(spec: str | None, project_dir: Path) -> list[Path]:
+    """The files of the project a ``theme:`` reads (a tokens file, or an installed token package's folder)."""
+    name = (spec or DEFAULT).strip()
+    if any(name in (t.name, t.package) for t in BUILTIN):
+        return []
+    if name.endswith((".css", ".json")):
+        return [project_dir / name]
+    return [project_dir / "node_modules" / name] if name.startswith("@") else []
+
+
 def choices() -> list[str]:
     """Names accepted for ``theme:`` besides a file: the built-in themes and their npm packages."""
     return [t.name for t in BUILTIN] + [t.package for t in BUILTIN if t.package]
