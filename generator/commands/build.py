@@ -22,13 +22,7 @@ from generator.translation import _
     show_default=True,
     help=_("Folder to write the site to (replaced only when the build succeeds)."),
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help=_("site.yaml to use (default: beside the content folder)."),
-)
+@options.config
 @options.base_url
 @click.option("--clean", is_flag=True, help=_("Ignore the cache of earlier builds and produce every file afresh."))
 def command(content_dir: Path, out_dir: Path, config_path: Path | None, base_url: str | None, clean: bool) -> None:

@@ -33,21 +33,15 @@ from generator.translation import _, ngettext
     show_default=True,
     help=_("The built site to check (also as the argument: woosite check SITE)."),
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    default=Path("site.yaml"),
-    show_default=True,
-    help=_("site.yaml with the base URL and the redactions."),
-)
+@options.config
 @options.base_url
 @click.option("--strict", is_flag=True, help=_("Fail on warnings too (anything unfinished): for publishing recipes."))
-def command(site: Path | None, site_dir: Path, config_path: Path, base_url: str | None, strict: bool) -> None:
+def command(site: Path | None, site_dir: Path, config_path: Path | None, base_url: str | None, strict: bool) -> None:
     """Check a built site (SITE, default site/): DiWoo metadata and sitemaps, links, catalog URLs, redactions.
 
     Without --base-url the site is checked for the base URL it was built with (woosite-build.json)."""
     site_dir = site or site_dir
+    config_path = config_path or Path("content").resolve().parent / "site.yaml"  # as options.config says
     if not site_dir.is_dir():
         raise ContentError(
             Problem(site_dir, None, _("site folder not found"), _("build it first with 'woosite build'"))

@@ -17,6 +17,16 @@ content_dir = click.option(
     help=_("Folder with the content files."),
 )
 
+config = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help=_("site.yaml to use (default: beside the content folder)."),
+)
+"""One definition for every command: ``None`` means site.yaml beside the content folder (``content/`` by
+default, so ``./site.yaml``)."""
+
 base_url = click.option(
     "--base-url", default=None, help=_("Public URL the site is (or was) built for (default: base_url in site.yaml).")
 )

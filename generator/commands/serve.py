@@ -26,7 +26,7 @@ from generator.translation import _
     ),
 )
 @options.content_dir
-@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None, help=_("site.yaml to use."))
+@options.config
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help=_("Address to listen on (0.0.0.0: every network).")
 )
