@@ -35,6 +35,7 @@ from generator.incremental.keys import digest, inputs_key, site_key, step_unit, 
 from generator.incremental.previous import PreviousBuild
 from generator.ledger import FILE_NAME as LEDGER_FILE
 from generator.ledger import Ledger
+from generator.models import SiteConfig
 from generator.outputs import (
     api,
     csv_data,
@@ -98,12 +99,13 @@ class BuildOptions:
     def cache_folder(self) -> Path:
         return self.cache_dir or self.project_dir / CACHE_DIR
 
-    def watched(self) -> list[Path]:
+    def watched(self, config: SiteConfig | None = None) -> list[Path]:
         """Every file and folder a build reads from the project, declared once: what the preview watches.
 
         The content (with the kept versions of ``content/.versions/``), the site's templates, site.yaml, the
         population file, the redaction list site.yaml or the environment names, and a local theme file or
-        token package. When site.yaml cannot be read, the files that never depend on it."""
+        token package. ``config``: site.yaml as a build just read it (else it is read here); when it cannot be
+        read, the files that never depend on it."""
         watched = [
             self.content_dir,
             self.content_dir / versions.VERSIONS_DIR,
@@ -112,10 +114,11 @@ class BuildOptions:
             self.project_dir / comparison.POPULATION_FILE,
             self.config_file.parent / redaction_list.DEFAULT_FILE,  # watched before it exists
         ]
-        try:
-            config = load_config(self.config_file)
-        except WoositeError:
-            return watched
+        if config is None:
+            try:
+                config = load_config(self.config_file)
+            except WoositeError:
+                return watched
         redaction_file, _required = redaction_list.source_file(self.config_file, config)
         watched += [redaction_file] if redaction_file is not None else []
         watched += themes.local_sources(config.theme, self.config_file.resolve().parent)

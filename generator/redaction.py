@@ -87,11 +87,11 @@ def slug(text: str, redactions: Iterable[Redaction]) -> str:
     spelling the page rightly keeps ("Alexánder van Mazijk") could still spell a listed name in the page's
     address, its file names and its id in the committed ledger."""
     slugged = urls.slugify(text)
-    words = slugged.replace("-", " ")
+    words = original = slugged.replace("-", " ")
     for redaction in sorted(redactions, key=lambda r: -len(r.text)):
         for start, end in reversed(fold.find_spans(words, pattern(redaction.text))):
             words = f"{words[:start]} {urls.slugify(redaction.ground)} {words[end:]}"
-    return urls.slugify(words) if words != slugged.replace("-", " ") else slugged
+    return slugged if words == original else urls.slugify(words)
 
 
 # Fields holding a fixed vocabulary (document kind, column kind, row role), never free text.

@@ -209,7 +209,7 @@ def correct(file: Path, content_dir: Path, reason: str, ground: CorrectionGround
     entries = [
         validated(Correction, file, item, f"corrections, entry {n}, {{field}}") for n, item in enumerate(existing, 1)
     ]
-    raw = file.read_bytes()
+    raw = edited.raw
     if target.exists() and target.read_bytes() != raw:
         raise ContentError(
             Problem(

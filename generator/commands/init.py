@@ -99,11 +99,5 @@ def _publisher(name: str) -> Organisation:
     try:
         return lookup(name)
     except UnknownOrganisation as exc:
-        hint = (
-            "did you mean " + " or ".join(f"'{s}'" for s in exc.suggestions) + "?"
-            if exc.suggestions
-            else "write the name as CBS does (e.g. 'Lisse') or the code (e.g. 'GM0553')"
-        )
-        raise WoositeError(
-            Problem(None, None, _("unknown municipality, province or water board '{name}'").format(name=name), hint)
-        ) from exc
+        message = _("unknown municipality, province or water board '{name}'").format(name=name)
+        raise WoositeError(Problem(None, None, message, exc.hint())) from exc

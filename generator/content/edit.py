@@ -33,10 +33,11 @@ class FrontMatterFile:
     """A content file as read for an edit: its text (``\\n`` line ends), its fields and how it was stored."""
 
     path: Path
+    raw: bytes
+    """The file as it was read (a kept version is a copy of exactly these bytes)."""
     text: str
     data: dict[str, Any]
     node: yaml.MappingNode | None
-    bom: bool
     newline: str
 
     @classmethod
@@ -49,7 +50,7 @@ class FrontMatterFile:
             raise ContentError(Problem(path, exc.line, exc.message, exc.hint)) from exc
         node = parts.node if isinstance(parts.node, yaml.MappingNode) else None
         newline = "\r\n" if b"\r\n" in raw else "\n"
-        return cls(path, text, parts.data, node, raw.startswith(_BOM), newline)
+        return cls(path, raw, text, parts.data, node, newline)
 
     def check_field(self, key: str, value: list[BaseModel] | BaseModel) -> str:
         """The text with ``key: value`` (a model or a list of models) in place of the field's lines, or
@@ -64,7 +65,7 @@ class FrontMatterFile:
         """``check_field``, then the file written atomically, with its byte-order mark and line ends."""
         new_text = self.check_field(key, value)
         encoded = new_text.replace("\n", self.newline).encode("utf-8")
-        write_atomic(self.path, (_BOM if self.bom else b"") + encoded)
+        write_atomic(self.path, (_BOM if self.raw.startswith(_BOM) else b"") + encoded)
         self.text = new_text
 
     def _lines_of(self, key: str, count: int) -> tuple[int, int]:
@@ -140,19 +141,15 @@ def _dumped(key: str, value: list[BaseModel] | BaseModel) -> str:
 
 
 def _flow(model: BaseModel) -> str:
-    dumped = yaml.safe_dump(
-        model.model_dump(exclude_unset=True, exclude_none=True),
-        default_flow_style=True,
-        allow_unicode=True,
-        sort_keys=False,
-        width=1 << 30,
-    )
-    return dumped.strip()
+    return yaml.safe_dump(
+        _plain(model), default_flow_style=True, allow_unicode=True, sort_keys=False, width=1 << 30
+    ).strip()
 
 
 def _plain(value: list[BaseModel] | BaseModel) -> Any:
+    """The fields as written: those given (defaults stay unwritten), none that are empty."""
     if isinstance(value, list):
-        return [v.model_dump(exclude_unset=True, exclude_none=True) for v in value]
+        return [_plain(v) for v in value]
     return value.model_dump(exclude_unset=True, exclude_none=True)
 
 

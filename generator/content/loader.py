@@ -231,17 +231,12 @@ def _resolve_publisher(front: FrontMatter, path: Path, line: int, problems: list
     try:
         org = lookup(front.publisher)
     except UnknownOrganisation as exc:
-        hint = (
-            ("did you mean " + " or ".join(f"'{s}'" for s in exc.suggestions) + "?")
-            if exc.suggestions
-            else ("write the municipality's name as CBS does (e.g. 'Lisse'), or its code (e.g. 'GM0553')")
-        )
         problems.append(
             Problem(
                 path,
                 line,
-                _("unknown municipality, province or water board '{exc_name}'").format(exc_name=exc.name),
-                hint,
+                _("unknown municipality, province or water board '{name}'").format(name=exc.name),
+                exc.hint(),
             )
         )
         return None

@@ -357,17 +357,12 @@ def _given(result: ImportResult, name: str, where: str) -> Organisation | None:
     try:
         org = lookup(name)
     except UnknownOrganisation as exc:
-        hint = (
-            _("did you mean {suggestions}?").format(suggestions=_(" or ").join(exc.suggestions))
-            if exc.suggestions
-            else _("use the name of CBS or TOOI, or the code (GM0553, PV27, WS0155)")
-        )
         result.missing.append(
             Problem(
                 None,
                 None,
                 _("{where}: unknown municipality, province or water board '{name}'").format(where=where, name=exc.name),
-                hint,
+                exc.hint(),
             )
         )
         return None

@@ -18,6 +18,7 @@ from pathlib import Path
 from generator.build import BuildOptions, BuildResult, build
 from generator.errors import Problem, WoositeError
 from generator.incremental.cache import WarmDocuments
+from generator.models import SiteConfig
 from generator.preview.server import PreviewServer
 from generator.preview.state import PreviewState
 from generator.preview.watcher import changed_paths, snapshot, wait_for_change
@@ -53,8 +54,8 @@ class Preview:
                 Problem(
                     None,
                     None,
-                    _("cannot listen on {options_host}:{options_port}: {exc_strerror}").format(
-                        options_host=options.host, options_port=options.port, exc_strerror=exc.strerror
+                    _("cannot listen on {host}:{port}: {exc_strerror}").format(
+                        host=options.host, port=options.port, exc_strerror=exc.strerror
                     ),
                     _("choose another port with --port, or stop the other program using it"),
                 )
@@ -99,9 +100,9 @@ class Preview:
         finally:
             self.close()
 
-    def _sources(self) -> list[Path]:
+    def _sources(self, config: SiteConfig | None = None) -> list[Path]:
         """What a rebuild depends on (declared by ``BuildOptions.watched``) and the built-in templates."""
-        return [*self.build_options.watched(), BUILTIN_TEMPLATES]
+        return [*self.build_options.watched(config), BUILTIN_TEMPLATES]
 
     def rebuild(self, report: Reporter) -> BuildResult | None:
         self.state.started()
@@ -126,7 +127,7 @@ class Preview:
         finally:
             report.close()
         self.state.succeeded()
-        self.sources = self._sources()  # site.yaml may now name another redaction list or theme
+        self.sources = self._sources(result.site.config)  # site.yaml may now name another list or theme
         for warning in result.warnings:
             self.say(_("warning: {warning}").format(warning=warning))
         self.say(result.summary())

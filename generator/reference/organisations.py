@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from generator.translation import _
+
 _PREFIXES = ("gemeente", "provincie", "waterschap", "hoogheemraadschap", "wetterskip")
 
 # Everyday names that are not the CBS names (see shared/data/gemeenten.README.md).
@@ -59,6 +61,14 @@ class UnknownOrganisation(LookupError):
         self.name = name
         self.suggestions = suggestions
         super().__init__(name)
+
+    def hint(self) -> str:
+        """The fix, for every message about an unknown name: the names it may mean, or how to write one."""
+        if self.suggestions:
+            return _("did you mean {suggestions}?").format(
+                suggestions=_(" or ").join(f"'{s}'" for s in self.suggestions)
+            )
+        return _("write the name as CBS or TOOI does (e.g. 'Lisse'), or the code (GM0553, PV27, WS0155)")
 
 
 def normalise(name: str) -> str:
@@ -198,7 +208,7 @@ def mentions(text: str, year: int | None = None) -> list[Mention]:
     index, starts = _token_index(), _first_words()
     found: list[Mention] = []
     taken_until = -1
-    for i, (_, start, _) in enumerate(words):
+    for i, (_word, start, _end) in enumerate(words):
         if i < taken_until or lower[i] not in starts:
             continue
         if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "-"):
@@ -230,7 +240,7 @@ def _capitalised(words: list[tuple[str, int, int]], name: str) -> bool:
     if len(name_words) != len(words):
         # Aliases ("Den Bosch") and names with dropped words: only the first word must be a capital.
         return words[0][0][:1].isupper() or (words[0][0].lower() in _ARTICLES and len(words) > 1)
-    for (word, _, _), expected in zip(words, name_words, strict=True):
+    for (word, _start, _end), expected in zip(words, name_words, strict=True):
         if expected.lower() in _ARTICLES and word.lower() == expected.lower():
             continue
         if expected[:1].isupper() and not word[:1].isupper():
