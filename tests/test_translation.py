@@ -113,6 +113,7 @@ def _runs(project: Path, language: str | None) -> list[str]:
         ("serve", "--site", "nergens"),
         ("init", "."),
         ("init", "nieuw", "--theme", "nergens"),
+        ("build", "--out", "content"),
     ]
     outputs = [_run(*args, cwd=project, language=language) for args in runs]
     bad.unlink()

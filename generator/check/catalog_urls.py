@@ -22,13 +22,13 @@ def check(site: SiteFiles) -> list[Problem]:
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            problems.append(Problem(file, None, _("the catalog is missing"), REBUILD))
+            problems.append(Problem(file, None, _("the catalog is missing"), _(REBUILD)))
             continue
         except ValueError as exc:
-            problems.append(Problem(file, None, _("the catalog is not valid JSON ({exc})").format(exc=exc), REBUILD))
+            problems.append(Problem(file, None, _("the catalog is not valid JSON ({exc})").format(exc=exc), _(REBUILD)))
             continue
         problems += [
-            Problem(file, None, _("'{url}' does not exist in the site").format(url=url), REBUILD)
+            Problem(file, None, _("'{url}' does not exist in the site").format(url=url), _(REBUILD))
             for url in sorted(set(_urls(data, file, site)))
             if site.file_for(url) is None
         ]

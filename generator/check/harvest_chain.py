@@ -18,13 +18,13 @@ from generator.errors import Problem
 from generator.outputs.diwoo import NS as DIWOO
 from generator.outputs.sitemaps import MAX_BYTES, MAX_URLS, ROBOTS
 from generator.outputs.sitemaps import NS as SITEMAP
-from generator.translation import _
+from generator.translation import N_, _
 
 DIWOO_INDEX = re.compile(r"^sitemapindex-diwoo-infocat(\d{3})\.xml$")
 # W3C datetime (https://www.w3.org/TR/NOTE-datetime) as sitemaps.org allows it: a date, or a time with offset.
 W3C_DATETIME = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$")
 MAX_LOC = 2048
-REBUILD = "rebuild the site with 'woosite build'"
+REBUILD = N_("rebuild the site with 'woosite build'")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,9 @@ def walk(site: SiteFiles) -> Chain:
     chain = Chain([], [])
     robots = site.root / ROBOTS
     if not robots.is_file():
-        chain.problems.append(Problem(robots, None, _("robots.txt is missing: harvesters find no sitemaps"), REBUILD))
+        chain.problems.append(
+            Problem(robots, None, _("robots.txt is missing: harvesters find no sitemaps"), _(REBUILD))
+        )
         return chain
     found_diwoo = False
     for number, line in enumerate(robots.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
@@ -61,7 +63,7 @@ def walk(site: SiteFiles) -> Chain:
         url = value.strip()
         match = DIWOO_INDEX.match(url.rstrip("/").rsplit("/", 1)[-1])
         found_diwoo = found_diwoo or match is not None
-        target = _resolve(site, url, robots, number, chain.problems, "sitemap")
+        target = _resolve(site, url, robots, number, chain.problems, _("sitemap"))
         if target is None:
             continue
         if match:
@@ -75,7 +77,7 @@ def walk(site: SiteFiles) -> Chain:
                 robots,
                 None,
                 _("no 'Sitemap:' line names a sitemapindex-diwoo-infocatNNN.xml: the Woo-index finds no documents"),
-                REBUILD,
+                _(REBUILD),
             )
         )
     return chain
@@ -109,7 +111,7 @@ def _resolve(
     target = site.file_for(url)
     if target is None:
         problems.append(
-            Problem(file, line, _("{what} '{url}' does not exist in the site").format(what=what, url=url), REBUILD)
+            Problem(file, line, _("{what} '{url}' does not exist in the site").format(what=what, url=url), _(REBUILD))
         )
     return target
 
@@ -117,11 +119,13 @@ def _resolve(
 def _parse(site: SiteFiles, file: Path, expected: str, problems: list[Problem]) -> etree._Element | None:
     """The root element of a sitemap file, checked for its size, namespace and element name."""
     if file.stat().st_size > MAX_BYTES:
-        problems.append(Problem(file, None, _("larger than the 50 MiB a sitemap may be"), REBUILD))
+        problems.append(Problem(file, None, _("larger than the 50 MiB a sitemap may be"), _(REBUILD)))
     try:
         root = site.read_xml(file).getroot()
     except etree.XMLSyntaxError as exc:
-        problems.append(Problem(file, exc.lineno, _("not well-formed XML: {exc_msg}").format(exc_msg=exc.msg), REBUILD))
+        problems.append(
+            Problem(file, exc.lineno, _("not well-formed XML: {exc_msg}").format(exc_msg=exc.msg), _(REBUILD))
+        )
         return None
     if root.tag != f"{{{SITEMAP}}}{expected}":
         problems.append(
@@ -131,7 +135,7 @@ def _parse(site: SiteFiles, file: Path, expected: str, problems: list[Problem]) 
                 _("root element is {root_tag}, not <{expected}> in {sitemap}").format(
                     root_tag=root.tag, expected=expected, sitemap=SITEMAP
                 ),
-                REBUILD,
+                _(REBUILD),
             )
         )
         return None
@@ -146,7 +150,7 @@ def _entries(root: etree._Element, file: Path, child: str, problems: list[Proble
                 file,
                 None,
                 _("{count} entries; a sitemap file may hold {max_urls}").format(count=len(entries), max_urls=MAX_URLS),
-                REBUILD,
+                _(REBUILD),
             )
         )
     for entry in entries:
@@ -157,7 +161,7 @@ def _entries(root: etree._Element, file: Path, child: str, problems: list[Proble
                     file,
                     entry.sourceline,
                     _("lastmod '{lastmod}' is not a W3C datetime").format(lastmod=lastmod),
-                    REBUILD,
+                    _(REBUILD),
                 )
             )
     return entries
@@ -169,7 +173,7 @@ def _index(site: SiteFiles, file: Path, number: str, chain: Chain) -> None:
         return
     for entry in _entries(root, file, "sitemap", chain.problems):
         loc = (entry.findtext(f"{{{SITEMAP}}}loc") or "").strip()
-        target = _resolve(site, loc, file, entry.sourceline, chain.problems, "sitemap")
+        target = _resolve(site, loc, file, entry.sourceline, chain.problems, _("sitemap"))
         if target is not None:
             _urlset(site, target, number, chain)
 
@@ -180,14 +184,14 @@ def _any_sitemap(site: SiteFiles, file: Path, chain: Chain) -> None:
         tag = site.read_xml(file).getroot().tag
     except etree.XMLSyntaxError as exc:
         chain.problems.append(
-            Problem(file, exc.lineno, _("not well-formed XML: {exc_msg}").format(exc_msg=exc.msg), REBUILD)
+            Problem(file, exc.lineno, _("not well-formed XML: {exc_msg}").format(exc_msg=exc.msg), _(REBUILD))
         )
         return
     if tag == f"{{{SITEMAP}}}sitemapindex":
         root = _parse(site, file, "sitemapindex", chain.problems)
         for entry in _entries(root, file, "sitemap", chain.problems) if root is not None else []:
             loc = (entry.findtext(f"{{{SITEMAP}}}loc") or "").strip()
-            target = _resolve(site, loc, file, entry.sourceline, chain.problems, "sitemap")
+            target = _resolve(site, loc, file, entry.sourceline, chain.problems, _("sitemap"))
             if target is not None:
                 _urlset(site, target, None, chain)
     else:
@@ -201,7 +205,7 @@ def _urlset(site: SiteFiles, file: Path, number: str | None, chain: Chain) -> No
         return
     for entry in _entries(root, file, "url", chain.problems):
         loc = (entry.findtext(f"{{{SITEMAP}}}loc") or "").strip()
-        _resolve(site, loc, file, entry.sourceline, chain.problems, "page")
+        _resolve(site, loc, file, entry.sourceline, chain.problems, _("page"))
         if number is None:
             continue
         if entry.find(f"{{{SITEMAP}}}lastmod") is None:
@@ -210,12 +214,12 @@ def _urlset(site: SiteFiles, file: Path, number: str | None, chain: Chain) -> No
                     file,
                     entry.sourceline,
                     _("{loc}: no <lastmod>; the Woo-index needs it to see changes").format(loc=loc),
-                    REBUILD,
+                    _(REBUILD),
                 )
             )
         document = entry.find(f"{{{DIWOO}}}Document")
         if document is None:
             chain.problems.append(
-                Problem(file, entry.sourceline, _("{loc}: no <diwoo:Document> metadata").format(loc=loc), REBUILD)
+                Problem(file, entry.sourceline, _("{loc}: no <diwoo:Document> metadata").format(loc=loc), _(REBUILD))
             )
         chain.entries.append(DiwooEntry(file, entry.sourceline, loc, number, document))

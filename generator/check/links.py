@@ -14,11 +14,11 @@ from lxml import html as lxml_html
 
 from generator.check.site_files import SiteFiles
 from generator.errors import Problem
-from generator.translation import _
+from generator.translation import N_, _
 
 ATTRIBUTES = ("href", "src")
 SKIP_SCHEMES = ("mailto:", "tel:", "data:", "javascript:")
-FIX = "fix the link in the content file or template, or add the missing file, and rebuild"
+FIX = N_("fix the link in the content file or template, or add the missing file, and rebuild")
 
 
 def check(site: SiteFiles) -> tuple[list[Problem], int]:
@@ -57,7 +57,7 @@ def _problem(
             _("link '{value}' points outside the site's base path {site_base_url}").format(
                 value=value, site_base_url=site.base_url
             ),
-            FIX,
+            _(FIX),
         )
     target = site.file_for(url)
     if target is None:
@@ -65,13 +65,13 @@ def _problem(
             page,
             line,
             _("link '{value}' leads nowhere: no file for {path}").format(value=value, path=urlsplit(url).path),
-            FIX,
+            _(FIX),
         )
     if fragment and target.suffix == ".html" and fragment not in ids.get(target, set()):
         return Problem(
             page,
             line,
             _("link '{value}': no element with id '{fragment}' on that page").format(value=value, fragment=fragment),
-            FIX,
+            _(FIX),
         )
     return None

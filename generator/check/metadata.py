@@ -21,10 +21,10 @@ from generator.errors import Problem
 from generator.outputs.api import CATALOG
 from generator.outputs.diwoo import NS
 from generator.reference.taxonomy import information_categories
-from generator.translation import _
+from generator.translation import N_, _
 
 XS_DATETIME = re.compile(r"^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
-FIX_CONTENT = "check the content file's front matter and rebuild"
+FIX_CONTENT = N_("check the content file's front matter and rebuild")
 
 
 def check(site: SiteFiles, entries: list[DiwooEntry]) -> list[Problem]:
@@ -39,12 +39,12 @@ def check(site: SiteFiles, entries: list[DiwooEntry]) -> list[Problem]:
 def document_problems(file: Path, loc: str, document: etree._Element, number: str | None = None) -> list[Problem]:
     """Schema errors and missing required metadata of one ``diwoo:Document``, one problem each."""
     problems = [
-        Problem(file, line, _("{loc}: DiWoo 0.9.8 schema: {message}").format(loc=loc, message=message), FIX_CONTENT)
+        Problem(file, line, _("{loc}: DiWoo 0.9.8 schema: {message}").format(loc=loc, message=message), _(FIX_CONTENT))
         for line, message in diwoo_schema.errors(document)
     ]
     line = document.sourceline
 
-    def missing(what: str, hint: str = FIX_CONTENT) -> None:
+    def missing(what: str, hint: str = _(FIX_CONTENT)) -> None:
         problems.append(
             Problem(file, line, _("{loc}: no {what} in its DiWoo metadata").format(loc=loc, what=what), hint)
         )
@@ -66,7 +66,7 @@ def document_problems(file: Path, loc: str, document: etree._Element, number: st
                     line,
                     f"{loc}: listed under information category {number}, but its metadata says "
                     + ", ".join(sorted(numbers) or ["an unknown category"]),
-                    REBUILD,
+                    _(REBUILD),
                 )
             )
     actions = document.findall(f".//{{{NS}}}documenthandeling")
@@ -80,7 +80,7 @@ def document_problems(file: Path, loc: str, document: etree._Element, number: st
                     file,
                     action.sourceline,
                     _("{loc}: documenthandeling at '{at}', not a full datetime").format(loc=loc, at=at),
-                    REBUILD,
+                    _(REBUILD),
                 )
             )
     return problems
@@ -92,13 +92,15 @@ def _catalog_in_sitemaps(site: SiteFiles, harvested: set[str]) -> list[Problem]:
     try:
         documents = json.loads(catalog.read_text(encoding="utf-8"))["documents"]
     except (OSError, ValueError, KeyError) as exc:
-        return [Problem(catalog, None, _("the catalog cannot be read ({exc})").format(exc=exc), REBUILD)]
+        return [Problem(catalog, None, _("the catalog cannot be read ({exc})").format(exc=exc), _(REBUILD))]
     problems: list[Problem] = []
     for document in documents:
         html = document["urls"]["html"]
         if html not in harvested:
             problems.append(
-                Problem(catalog, None, _("{html} is in the catalog but in no DiWoo sitemap").format(html=html), REBUILD)
+                Problem(
+                    catalog, None, _("{html} is in the catalog but in no DiWoo sitemap").format(html=html), _(REBUILD)
+                )
             )
         metadata_url = document["urls"].get("diwoo")
         file = site.file_for(metadata_url) if metadata_url else None
@@ -108,7 +110,7 @@ def _catalog_in_sitemaps(site: SiteFiles, harvested: set[str]) -> list[Problem]:
             root = site.read_xml(file).getroot()
         except etree.XMLSyntaxError as exc:
             problems.append(
-                Problem(file, exc.lineno, _("not well-formed XML: {exc_msg}").format(exc_msg=exc.msg), REBUILD)
+                Problem(file, exc.lineno, _("not well-formed XML: {exc_msg}").format(exc_msg=exc.msg), _(REBUILD))
             )
             continue
         problems += document_problems(file, html, root)

@@ -22,6 +22,7 @@ import zlib
 from pathlib import Path
 
 from generator.errors import BuildError, Problem
+from generator.translation import N_, _
 
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
@@ -48,7 +49,7 @@ ASSETS: dict[str, dict[str, str]] = {
 REQUIRED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js")
 """Files the search page needs, whatever the version."""
 
-_FIX = "build again with 'woosite build --clean'; the search files are written afresh"
+_FIX = N_("build again with 'woosite build --clean'; the search files are written afresh")
 
 
 def problems(site_root: Path) -> list[Problem]:
@@ -131,4 +132,4 @@ def _unpacked(path: Path) -> bytes | None:
 
 
 def _problem(site_root: Path, path: Path, message: str) -> Problem:
-    return Problem(path.relative_to(site_root) if path.is_relative_to(site_root) else path, None, message, _FIX)
+    return Problem(path.relative_to(site_root) if path.is_relative_to(site_root) else path, None, message, _(_FIX))

@@ -22,10 +22,10 @@ from generator.errors import BuildError, Problem
 from generator.outputs import search_facets
 from generator.outputs.writer import OutputWriter
 from generator.structure import Site
-from generator.translation import _
+from generator.translation import N_, _
 
 BUNDLE = "pagefind"
-HINT = "install it with: pip install 'pagefind[bin]'"
+HINT = N_("install it with: pip install 'pagefind[bin]'")
 ATTEMPTS = 3
 """Indexing runs again if a run left a file missing or cut short (seen with Pagefind's Python API on a busy
 machine); the build verifies the result either way (generator/check/search_index.py)."""
@@ -53,12 +53,12 @@ def write(site: Site, out: OutputWriter) -> None:
 def _index(root: Path, bundle: Path, language: str) -> None:
     binary = get_executable()
     if binary is None or not binary.is_file():
-        raise BuildError(Problem(None, None, _("search index not built: the Pagefind binary is missing"), HINT))
+        raise BuildError(Problem(None, None, _("search index not built: the Pagefind binary is missing"), _(HINT)))
     command = [str(binary), "--site", str(root), "--output-path", str(bundle), "--force-language", language]
     try:
         result = subprocess.run([*command, "--silent"], capture_output=True, text=True, check=False)
     except OSError as exc:
-        raise BuildError(Problem(None, None, _("search index not built: {exc}").format(exc=exc), HINT)) from exc
+        raise BuildError(Problem(None, None, _("search index not built: {exc}").format(exc=exc), _(HINT))) from exc
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no message"]
         raise BuildError(
