@@ -21,14 +21,14 @@ PACKAGES = [
 
 
 class BuildWithCatalogs(build_py):
-    """``build_py``, then every ``generator/locale/<lang>/LC_MESSAGES/*.po`` compiled beside itself."""
+    """``build_py``, then every ``generator/core/locale/<lang>/LC_MESSAGES/*.po`` compiled beside itself."""
 
     def run(self) -> None:
         super().run()
         from babel.messages.mofile import write_mo
         from babel.messages.pofile import read_po
 
-        for po in sorted(Path("generator/locale").glob("*/LC_MESSAGES/*.po")):
+        for po in sorted(Path("generator/core/locale").glob("*/LC_MESSAGES/*.po")):
             with po.open("rb") as f:
                 catalog = read_po(f, locale=po.parent.parent.name, domain=po.stem)
             target = Path(self.build_lib) / po.with_suffix(".mo")

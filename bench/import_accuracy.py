@@ -180,9 +180,9 @@ def page_text(path: Path) -> bytes:
 
 
 def run(exports: Path, verbose: bool = False) -> list[FileScore]:
-    from generator.build import BuildOptions, build
+    from generator.core.reporting import Silent
     from generator.importer.pipeline import ImportOptions, import_bytes
-    from generator.reporting import Silent
+    from generator.publish.build import BuildOptions, build
 
     answers = json.loads((exports / "answers.json").read_text(encoding="utf-8"))
     scores: list[FileScore] = []

@@ -20,8 +20,8 @@ from pathlib import Path
 from lxml import html
 
 from bench.results import write_section
-from generator.build import BuildOptions, build
-from generator.urls import NOT_FOUND, STANDARD_PAGES
+from generator.core.urls import NOT_FOUND, STANDARD_PAGES
+from generator.publish.build import BuildOptions, build
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADING = "## Page weight"

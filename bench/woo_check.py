@@ -10,9 +10,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.build import BuildOptions, build
 from generator.check import run
 from generator.content.loader import load_config
+from generator.publish.build import BuildOptions, build
 
 DOCUMENT = """---
 publisher: Lisse

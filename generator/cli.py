@@ -6,10 +6,11 @@ import sys
 
 import click
 
-from generator import __version__, translation
+from generator import __version__
 from generator.commands import build, check, correct, import_, init, new, serve, withdraw
-from generator.errors import WoositeError
-from generator.translation import _
+from generator.core import translation
+from generator.core.errors import WoositeError
+from generator.core.translation import _
 
 
 @click.group(help=_("woosite: publish municipal programme documents as a Woo-compliant static site."))

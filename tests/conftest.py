@@ -17,7 +17,7 @@ from hypothesis import settings
 os.environ.setdefault("WOOSITE_LANG", "en")
 
 from bench import shared
-from generator.redaction_list import ENVIRONMENT as REDACTIONS_ENVIRONMENT
+from generator.content.redaction_list import ENVIRONMENT as REDACTIONS_ENVIRONMENT
 from scripts import example_redactions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +36,7 @@ os.environ.setdefault(REDACTIONS_ENVIRONMENT, str(example_redactions.write(ROOT)
 @pytest.fixture(autouse=True)
 def importer_messages_in_dutch(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The importer's tests were written against its Dutch messages (what the team reads): they run in Dutch."""
-    from generator import translation
+    from generator.core import translation
 
     if not request.node.module.__name__.split(".")[-1].startswith("test_import"):
         yield

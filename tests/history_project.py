@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator import versions
-from generator.comparison import load_population
 from generator.content.loader import load_config, load_documents
 from generator.render.environment import site_words
-from generator.structure import DocumentPage, Site, build_site
+from generator.structure import versions
+from generator.structure.comparison import load_population
+from generator.structure.site import DocumentPage, Site, build_site
 from tests.conftest import ROOT, run_woosite
 
 HISTORY_PROJECT = ROOT / "tests" / "fixtures" / "history"

@@ -12,7 +12,7 @@ from conftest import run_woosite
 from woo_content import seed_002_document, set_config, write_content
 
 from generator.content.loader import with_overrides
-from generator.errors import ContentError
+from generator.core.errors import ContentError
 from generator.models import SiteConfig
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from generator.build import BuildOptions, build
-from generator.errors import BuildError
+from generator.core.errors import BuildError
 from generator.outputs.headers import nginx_snippet
+from generator.publish.build import BuildOptions, build
 from generator.render.policy import content_security_policy
 from tests.conftest import RICH_PROJECT, ROOT, run_woosite
 

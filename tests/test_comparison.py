@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import comparison
-from generator.errors import ContentError
+from generator.core.errors import ContentError
+from generator.structure import comparison
 from tests.history_project import load_site
 
 COMPARE_4 = "vergelijken/programma-4-bestuur-en-ondersteuning/"

@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from generator import lock
 from generator.preview.server import _site_file
+from generator.publish import lock
 from tests.conftest import ROOT, run_woosite
 from tests.test_serve import CONTENT, PAGE, Served, served, wait_until
 
@@ -46,7 +46,7 @@ def test_a_stale_lock_of_a_dead_process_does_not_block(project: Callable[..., Pa
         [
             sys.executable,
             "-c",
-            "import sys, time; from generator import lock; "
+            "import sys, time; from generator.publish import lock; "
             "l = lock.held(__import__('pathlib').Path(sys.argv[1])); l.__enter__(); print('held', flush=True); "
             "time.sleep(60)",
             str(root / ".woosite-cache" / lock.FILE_NAME),

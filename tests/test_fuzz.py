@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.content.loader import load_config, load_document
-from generator.errors import WoositeError
+from generator.core.errors import WoositeError
+from generator.core.limits import MAX_FILE_BYTES
 from generator.importer.pipeline import ImportOptions, import_bytes
-from generator.limits import MAX_FILE_BYTES
 from generator.models import SiteConfig
 from tests.conftest import ROOT, SEEDS, run_woosite
 

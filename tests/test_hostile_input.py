@@ -18,7 +18,7 @@ import yaml
 from generator.content import validation
 from generator.content.frontmatter import RefusedYaml, refuse_aliases_and_duplicates
 from generator.content.loader import load_document
-from generator.errors import ContentError
+from generator.core.errors import ContentError
 from generator.models import SiteConfig
 from tests.conftest import ROOT, run_woosite
 from tests.test_errors import GOOD, build_files, edited

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.atomic import write_atomic
-from generator.errors import ImportFailed
+from generator.core.errors import ImportFailed
 from generator.importer.pipeline import ImportOptions, import_bytes
 from tests.conftest import ROOT, run_woosite
 from tests.generated_exports import exports

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.content.loader import load_config, load_document
-from generator.errors import ImportFailed
+from generator.core.errors import ImportFailed
 from generator.importer import numbers
 from generator.importer.pipeline import ImportOptions, ImportResult, import_bytes, import_text
 from generator.importer.platforms import PLATFORMS

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, BuildResult, build
-from generator.errors import ContentError
-from generator.incremental.cache import WarmDocuments
+from generator.core.errors import ContentError
+from generator.publish.build import BuildOptions, BuildResult, build
+from generator.publish.cache import WarmDocuments
 from generator.render import markdown
 from tests.conftest import run_woosite
 

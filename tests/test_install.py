@@ -90,7 +90,7 @@ def test_the_wheel_carries_templates_static_files_strings_recipes_and_data(wheel
         "generator/builtin_templates/base.html",
         "generator/builtin_templates/static/style.css",
         "generator/builtin_templates/strings/nl.yaml",
-        "generator/recipes/github-pages.yml",
+        "generator/content/recipes/github-pages.yml",
         "generator/reference/data/organisations.csv",
         "generator/check/schemas/diwoo-metadata.xsd",
     ):

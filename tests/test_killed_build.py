@@ -15,14 +15,14 @@ from woo_content import build, write_content
 
 from bench.synthetic import make_project
 from generator.content import atomic
-from generator.outputs import swap
+from generator.publish import swap
 from tests.conftest import ROOT, run_woosite
 from tests.test_errors import GOOD
 from tests.test_incremental import assert_same_tree, clean, incremental
 
 KILLS = 20
 DOCUMENTS = 220
-"""Enough for the build to fork worker processes (generator/parallel.py), which must die with it."""
+"""Enough for the build to fork worker processes (generator/core/parallel.py), which must die with it."""
 
 
 def start_build(root: Path, *extra: str) -> subprocess.Popen[bytes]:

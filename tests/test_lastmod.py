@@ -11,8 +11,8 @@ import pytest
 from conftest import run_woosite
 from woo_content import build, lastmods, set_config, small_document, write_content
 
-from generator.ledger import FILE_NAME
-from generator.redaction_list import ENVIRONMENT as REDACTIONS_ENVIRONMENT
+from generator.content.redaction_list import ENVIRONMENT as REDACTIONS_ENVIRONMENT
+from generator.structure.ledger import FILE_NAME
 
 
 def two_documents(project: Callable[..., Path]) -> Path:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import lineage
 from generator.reference.taxonomy import DocumentKind
+from generator.structure import lineage
 from tests.history_project import HISTORY_PROJECT, build_copy, load_site, page
 from tests.test_incremental import check
 

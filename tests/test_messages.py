@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.loader import load_config, load_document
-from generator.errors import ContentError
+from generator.core.errors import ContentError
 from generator.models import SiteConfig
 
 CONFIG = SiteConfig(title="T", base_url="https://example.org/")

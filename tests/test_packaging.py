@@ -53,6 +53,6 @@ def test_the_wheel_builds_without_warnings(wheel: tuple[set[str], str]) -> None:
 def test_the_wheel_holds_exactly_the_tracked_files_and_the_compiled_catalogs(wheel: tuple[set[str], str]) -> None:
     names, _log = wheel
     files = {n for n in names if not n.startswith("woosite-") and not n.endswith("/")}
-    expected = _tracked() | {"generator/locale/nl/LC_MESSAGES/woosite.mo"}
+    expected = _tracked() | {"generator/core/locale/nl/LC_MESSAGES/woosite.mo"}
     assert sorted(files - expected) == []
     assert sorted(expected - files) == []

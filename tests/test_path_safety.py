@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import urls
+from generator.core import urls
 from tests.conftest import SEEDS, run_woosite
 
 ESCAPES = [

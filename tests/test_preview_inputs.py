@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from woo_content import set_config, write_content
 
-from generator.build import BuildOptions
 from generator.preview.watcher import changed_paths, snapshot
+from generator.publish.build import BuildOptions
 from tests.conftest import ROOT
 from tests.test_errors import GOOD
 

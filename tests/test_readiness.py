@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import run_woosite
 
-from generator import scaffold
+from generator.check.readiness import warnings
+from generator.content import scaffold
 from generator.content.loader import load_config, load_document
-from generator.readiness import warnings
 from generator.reference.organisations import lookup
 from generator.reference.taxonomy import DocumentKind
 

@@ -9,7 +9,7 @@ import yaml
 from conftest import run_woosite
 
 from generator import __version__
-from generator.install_source import from_direct_url
+from generator.commands.install_source import from_direct_url
 
 
 def test_init_writes_recipes_that_install_build_check_and_deploy(tmp_path: Path) -> None:

@@ -21,8 +21,8 @@ from woo_content import (
     write_content,
 )
 
+from generator.content.redaction import explanation, redact_text
 from generator.models import Redaction
-from generator.redaction import explanation, redact_text
 from generator.render.environment import site_words
 
 REDACTIONS = [{"text": name, "ground": "5.1.2e"} for name in CIVIL_SERVANTS]

@@ -21,9 +21,9 @@ from urllib.parse import unquote
 import pytest
 from woo_content import build, set_config, write_content
 
-from generator.errors import BuildError
+from generator.content.redaction import redact_text, verify
+from generator.core.errors import BuildError
 from generator.models import Redaction
-from generator.redaction import redact_text, verify
 from tests.conftest import ROOT, run_woosite
 from tests.test_errors import GOOD
 

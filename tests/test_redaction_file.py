@@ -12,7 +12,7 @@ import pytest
 from conftest import run_woosite
 from woo_content import CIVIL_SERVANTS, all_text, seed_002_document, write_content
 
-from generator.redaction_list import ENVIRONMENT
+from generator.content.redaction_list import ENVIRONMENT
 
 LIST = "redactions:\n" + "".join(f"  - {{text: {name}, ground: 5.1.2e}}\n" for name in CIVIL_SERVANTS)
 SITE = "title: Test\nbase_url: https://example.org/\ncontact: {email: woo@example.org}\n"

@@ -24,8 +24,8 @@ import pytest
 import regex
 from woo_content import build, set_config, write_content
 
+from generator.content.redaction import redact_text
 from generator.models import Redaction
-from generator.redaction import redact_text
 from tests.conftest import ROOT, run_woosite
 from tests.test_errors import GOOD
 

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, build
-from generator.check import search_index
-from generator.errors import BuildError
-from generator.outputs import search
+from generator.core.errors import BuildError
+from generator.outputs import search, search_index
+from generator.publish.build import BuildOptions, build
 from tests.conftest import run_woosite
 
 

@@ -12,10 +12,10 @@ import pytest
 from lxml import etree
 from woo_content import DIWOO, SITEMAP, build, diwoo_sitemaps, small_document, write_content
 
-from generator.build import BuildOptions
-from generator.build import build as build_in_process
-from generator.errors import BuildError
+from generator.core.errors import BuildError
 from generator.outputs import sitemaps
+from generator.publish.build import BuildOptions
+from generator.publish.build import build as build_in_process
 
 W3C_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$")
 BASE = "https://woosite.example.org/"

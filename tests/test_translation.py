@@ -18,7 +18,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from generator import translation
+from generator.core import translation
 from tests.conftest import ROOT
 from tests.test_errors import GOOD
 
@@ -50,7 +50,7 @@ def test_every_message_in_the_code_has_a_dutch_translation_with_the_same_placeho
     code = _in_the_code()
     catalog = _catalog(DUTCH)
     assert len(code) > 300
-    assert sorted(map(str, code - set(catalog))) == []  # run the pybabel commands in generator/translation.py
+    assert sorted(map(str, code - set(catalog))) == []  # run the pybabel commands in generator/core/translation.py
     for msgid in code:
         entry = catalog[msgid]
         ids = msgid if isinstance(msgid, tuple) else (msgid,)
@@ -204,7 +204,7 @@ def test_language_en_in_site_yaml_gives_an_english_site_and_english_messages(tmp
 def test_the_preview_error_page_speaks_the_language_of_the_messages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, title: str, fix: str
 ) -> None:
-    from generator.errors import Problem
+    from generator.core.errors import Problem
     from generator.preview.server import error_page
     from generator.preview.state import PreviewState
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import urls
+from generator.core import urls
 from tests.conftest import run_woosite
 
 DOC = """---

@@ -15,10 +15,10 @@ import xmlschema
 import yaml
 from lxml import etree
 
-from generator import versions
 from generator.check import diwoo_schema
 from generator.content.loader import load_config, load_document
-from generator.errors import ContentError
+from generator.core.errors import ContentError
+from generator.structure import versions
 from tests.conftest import DIWOO_SCHEMAS, run_woosite
 from tests.history_project import HISTORY_PROJECT, build_copy
 

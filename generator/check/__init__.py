@@ -8,12 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check import built_for, catalog_urls, harvest_chain, links, metadata, redactions, search_index
+from generator.check import built_for, catalog_urls, harvest_chain, links, metadata, redactions
 from generator.check.site_files import SiteFiles
-from generator.errors import Problem
+from generator.core.errors import Problem
+from generator.core.translation import _
 from generator.models import SiteConfig
+from generator.outputs import search_index
 from generator.outputs.build_record import BuildRecord
-from generator.translation import _
 
 
 @dataclass

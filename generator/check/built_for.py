@@ -10,10 +10,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.check.site_files import SiteFiles
-from generator.errors import Problem
+from generator.core.errors import Problem
+from generator.core.translation import _
 from generator.outputs.build_record import FILE_NAME, BuildRecord
 from generator.outputs.sitemaps import ROBOTS
-from generator.translation import _
 
 
 def mismatch(site: SiteFiles, record: BuildRecord | None) -> Problem | None:

@@ -9,10 +9,10 @@ from typing import Any
 
 from generator.check.harvest_chain import REBUILD
 from generator.check.site_files import SiteFiles
-from generator.errors import Problem
+from generator.core.errors import Problem
+from generator.core.translation import _
 from generator.outputs.api import CATALOG
 from generator.outputs.dcat import PATH as DCAT
-from generator.translation import _
 
 
 def check(site: SiteFiles) -> list[Problem]:

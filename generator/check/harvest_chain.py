@@ -14,11 +14,11 @@ from pathlib import Path
 from lxml import etree
 
 from generator.check.site_files import SiteFiles
-from generator.errors import Problem
+from generator.core.errors import Problem
+from generator.core.translation import N_, _
 from generator.outputs.diwoo import NS as DIWOO
 from generator.outputs.sitemaps import MAX_BYTES, MAX_URLS, ROBOTS
 from generator.outputs.sitemaps import NS as SITEMAP
-from generator.translation import N_, _
 
 DIWOO_INDEX = re.compile(r"^sitemapindex-diwoo-infocat(\d{3})\.xml$")
 # W3C datetime (https://www.w3.org/TR/NOTE-datetime) as sitemaps.org allows it: a date, or a time with offset.

@@ -13,8 +13,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from generator.check.site_files import SiteFiles
-from generator.errors import Problem
-from generator.translation import N_, _
+from generator.core.errors import Problem
+from generator.core.translation import N_, _
 
 ATTRIBUTES = ("href", "src")
 SKIP_SCHEMES = ("mailto:", "tel:", "data:", "javascript:")

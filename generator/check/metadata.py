@@ -17,11 +17,11 @@ from lxml import etree
 from generator.check import diwoo_schema
 from generator.check.harvest_chain import REBUILD, DiwooEntry
 from generator.check.site_files import SiteFiles
-from generator.errors import Problem
+from generator.core.errors import Problem
+from generator.core.translation import N_, _
 from generator.outputs.api import CATALOG
 from generator.outputs.diwoo import NS
 from generator.reference.taxonomy import information_categories
-from generator.translation import N_, _
 
 XS_DATETIME = re.compile(r"^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
 FIX_CONTENT = N_("check the content file's front matter and rebuild")

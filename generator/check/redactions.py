@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator import redaction
 from generator.check.site_files import SiteFiles
-from generator.errors import Problem
+from generator.content import redaction
+from generator.core.errors import Problem
 from generator.models import Redaction
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from generator import urls
+from generator.core import urls
+from generator.core.translation import _
 from generator.reference.taxonomy import information_categories
-from generator.translation import _
 
 
 def lines(base_url: str, indexes: list[tuple[str, str]]) -> list[str]:

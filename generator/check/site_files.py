@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from generator import urls
+from generator.core import urls
 
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from generator import reporting
-from generator.build import BuildOptions, build
 from generator.commands import options
-from generator.translation import _
+from generator.core import reporting
+from generator.core.translation import _
+from generator.publish.build import BuildOptions, build
 
 
 @click.command("build", help=_("Build the static site (only what changed since the last build is made again)."))

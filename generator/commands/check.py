@@ -7,14 +7,13 @@ from pathlib import Path
 
 import click
 
-from generator import readiness
-from generator.check import registration, run
+from generator.check import readiness, registration, run
 from generator.commands import options
 from generator.content.loader import SourceDocument, load_config, load_documents, with_overrides
-from generator.errors import ContentError, Problem
+from generator.core.errors import ContentError, Problem
+from generator.core.translation import _, ngettext
 from generator.models import SiteConfig
 from generator.outputs import build_record
-from generator.translation import _, ngettext
 
 
 @click.command(

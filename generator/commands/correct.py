@@ -8,11 +8,11 @@ from typing import get_args
 
 import click
 
-from generator import versions
 from generator.commands import options
-from generator.errors import Problem, WoositeError
+from generator.core.errors import Problem, WoositeError
+from generator.core.translation import _
 from generator.models.history import CorrectionGround
-from generator.translation import _
+from generator.structure import versions
 
 
 @click.command(

@@ -14,14 +14,14 @@ from pathlib import Path
 
 import click
 
-from generator import limits
 from generator.commands import options
 from generator.content.atomic import write_atomic
 from generator.content.loader import load_config
-from generator.errors import ImportFailed, Problem, WoositeError
+from generator.core import limits
+from generator.core.errors import ImportFailed, Problem, WoositeError
+from generator.core.translation import _, ngettext
 from generator.importer.pipeline import ImportOptions, ImportResult, import_bytes
 from generator.reference.taxonomy import DOCUMENT_KINDS
-from generator.translation import _, ngettext
 
 
 @click.command("import", help=_("Import platform exports (plain text files, or folders of them) as content files."))

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import click
 
-from generator import install_source, scaffold
+from generator.commands import install_source
+from generator.content import scaffold
 from generator.content.loader import load_config
-from generator.errors import Problem, WoositeError
+from generator.core.errors import Problem, WoositeError
+from generator.core.translation import _
 from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
 from generator.render.environment import BUILTIN_TEMPLATES
 from generator.theme import themes
-from generator.translation import _
 
 
 @click.command(

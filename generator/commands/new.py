@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from generator import scaffold
 from generator.commands import options
+from generator.content import scaffold
 from generator.content.loader import load_config, load_document
-from generator.errors import Problem, WoositeError
+from generator.core.errors import Problem, WoositeError
+from generator.core.translation import _
 from generator.reference.taxonomy import DOCUMENT_KINDS, DocumentKind
-from generator.translation import _
 
 
 @click.command(

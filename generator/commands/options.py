@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.translation import _
+from generator.core.translation import _
 
 content_dir = click.option(
     "--content",

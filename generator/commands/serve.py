@@ -8,14 +8,14 @@ from types import FrameType
 
 import click
 
-from generator import reporting, urls
 from generator.commands import options
 from generator.content.loader import load_config
-from generator.errors import Problem, WoositeError
+from generator.core import reporting, urls
+from generator.core.errors import Problem, WoositeError
+from generator.core.translation import _
 from generator.outputs import build_record
 from generator.preview.built_site import BuiltSiteServer
 from generator.preview.session import Preview, PreviewOptions
-from generator.translation import _
 
 
 @click.command(

@@ -8,9 +8,9 @@ from typing import get_args
 
 import click
 
-from generator import versions
+from generator.core.translation import _
 from generator.models.history import CorrectionGround
-from generator.translation import _
+from generator.structure import versions
 
 
 @click.command(

@@ -21,8 +21,8 @@ from generator.content.atomic import write_atomic
 from generator.content.frontmatter import FrontMatterError, invisible_control, split
 from generator.content.loader import decode
 from generator.content.validation import describe
-from generator.errors import ContentError, Problem
-from generator.translation import _
+from generator.core.errors import ContentError, Problem
+from generator.core.translation import _
 
 _BOM = "\ufeff".encode()
 M = TypeVar("M", bound=BaseModel)

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from generator.translation import _
+from generator.core.translation import _
 
 _SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """The safe loader, in C when libyaml is present: a tenth of the time on large sites."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.errors import ContentError, Problem
-from generator.translation import _
+from generator.core.errors import ContentError, Problem
+from generator.core.translation import _
 
 
 def refuse_outside(project_dir: Path, folders: list[Path]) -> None:

@@ -14,11 +14,13 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from generator import limits, redaction_list, translation
+from generator.content import redaction_list
 from generator.content.body import parse_body, walk
 from generator.content.frontmatter import FrontMatterError, invisible_control, line_of, load_yaml, split, yaml_problem
 from generator.content.validation import problems_from
-from generator.errors import ContentError, Problem
+from generator.core import limits, translation
+from generator.core.errors import ContentError, Problem
+from generator.core.translation import _
 from generator.models import FrontMatter, Section, SiteConfig
 from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
 from generator.reference.taxonomy import (
@@ -27,7 +29,6 @@ from generator.reference.taxonomy import (
     information_categories,
     information_category,
 )
-from generator.translation import _
 
 CONTENT_SUFFIX = ".md"
 
@@ -45,7 +46,7 @@ class SourceDocument:
     digest: str
     """SHA-256 of the file's bytes: changes exactly when the content changes."""
     redacted: tuple[str, ...] = ()
-    """Woo grounds (e.g. "5.1.2e") of the texts redacted from this document (see generator/redaction.py)."""
+    """Woo grounds (e.g. "5.1.2e") of the texts redacted from this document (see generator/content/redaction.py)."""
     fragments: dict[str, str] = field(default_factory=dict)
     """Markdown text -> HTML of the intro and sections, rendered once (see generator/render/markdown.py)."""
 
@@ -55,7 +56,7 @@ class SourceDocument:
 
 
 def load_config(path: Path) -> SiteConfig:
-    """Read and validate site.yaml, with the redactions of the redaction file it names (generator/redaction_list.py)."""
+    """Read and validate site.yaml, with the redactions of the redaction file it names (content/redaction_list.py)."""
     if not path.is_file():
         raise ContentError(
             Problem(

@@ -9,11 +9,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from generator import translation
 from generator.content.frontmatter import line_of, shorten
-from generator.errors import Problem
+from generator.core import translation
+from generator.core.errors import Problem
+from generator.core.translation import _
 from generator.reference.taxonomy import DOCUMENT_KINDS
-from generator.translation import _
 
 _EXAMPLES = {
     "publisher": "publisher: Lisse",

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from generator.errors import Problem
+from generator.core.errors import Problem
+from generator.core.translation import _
 from generator.importer.finance import Found
 from generator.models import FinanceTable
 from generator.models.finance import Row
-from generator.translation import _
 
 TOLERANCE = 1
 Warn = Callable[[Row, int, float, float, str], None]

@@ -21,12 +21,12 @@ from functools import lru_cache
 
 from pydantic import ValidationError
 
-from generator.errors import Problem
+from generator.core.errors import Problem
+from generator.core.translation import _
 from generator.importer import numbers, vocabulary
 from generator.importer.lines import Line, collapse, has_letter, is_sentence, title_like
 from generator.models import Column, FinanceTable, Row
 from generator.models.finance import ColumnKind, RowRole, Value
-from generator.translation import _
 
 _ROLES: list[tuple[str, RowRole]] = [
     (r"\bsaldo\b", "saldo"),

@@ -17,12 +17,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from generator.errors import Problem
+from generator.core.errors import Problem
+from generator.core.translation import _
 from generator.importer import numbers, vocabulary
 from generator.importer.finance import Found, kept_table, make_table, printed_or_value, role_of
 from generator.importer.lines import Line, has_letter, is_sentence
 from generator.models.finance import Value
-from generator.translation import _
 
 _CODE = re.compile(r"^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3})*\.?$")
 _MARKS = {"N": "N", "V": "V", "nadeel": "N", "voordeel": "V"}

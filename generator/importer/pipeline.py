@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Problem
+from generator.core.errors import Problem
+from generator.core.translation import _
+from generator.core.urls import slugify
 from generator.importer import checks, content_file, metadata, numbers, reader, structure, units
 from generator.importer.blocks import Block, Heading, ListBlock, Pairs, Paragraph, Table
 from generator.importer.finance import Found
@@ -22,8 +24,6 @@ from generator.importer.residue import Removed, strip_residue
 from generator.models import FinanceTable, Programme
 from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
 from generator.reference.taxonomy import DOCUMENT_KINDS, DocumentKind
-from generator.translation import _
-from generator.urls import slugify
 
 
 @dataclass(frozen=True)

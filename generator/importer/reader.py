@@ -6,10 +6,10 @@ import codecs
 import re
 from pathlib import Path
 
-from generator.errors import ImportFailed, Problem
+from generator.core.errors import ImportFailed, Problem
+from generator.core.translation import _
 from generator.importer import numbers
 from generator.importer.lines import Line
-from generator.translation import _
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ufffe\uffff]")
 """Control characters and the non-characters U+FFFE/U+FFFF (which no XML output may hold): each a space."""

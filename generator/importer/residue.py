@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator.errors import Problem
+from generator.core.errors import Problem
+from generator.core.translation import _
 from generator.importer.lines import Line
 from generator.importer.platforms import PLATFORMS
-from generator.translation import _
 
 
 @dataclass(frozen=True)

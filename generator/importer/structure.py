@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.errors import Problem
+from generator.core.errors import Problem
+from generator.core.translation import _
 from generator.importer import numbers, vocabulary
 from generator.importer.blocks import Block, Heading, ListBlock, Pairs, Paragraph, Table
 from generator.importer.finance import Found, ambiguous_glued
 from generator.importer.lines import Line, collapse, is_sentence, title_like
-from generator.translation import _
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○■□►▸➢✓*\-–]\s+(\S.*)$")
 NUMBERED = re.compile(r"^\s*([1-9]\d?)[.)]\s+(\S.*)$")  # "01." keeps its zero: not a list

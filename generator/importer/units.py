@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from generator.errors import Problem
+from generator.core.errors import Problem
+from generator.core.translation import _
 from generator.importer import numbers
 from generator.importer.finance import Found
 from generator.importer.lines import Line, is_sentence
 from generator.models import FinanceTable
-from generator.translation import _
 
 _UNIT_PHRASE = re.compile(r"(?:x|×|\*)\s*(?:€|eur)?\s*1(?:[. ]?000)+(?:,-)?|1\s*(?:mln|miljoen)", re.I)
 LEAD = 3

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.render.environment import BUILTIN_TEMPLATES
-from generator.structure import DocumentPage, Site
+from generator.structure.site import DocumentPage, Site
 
 PACKAGE = Path(__file__).resolve().parent.parent
 

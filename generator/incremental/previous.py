@@ -7,7 +7,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.core.errors import Problem
 
 FORMAT = 1
 

@@ -10,10 +10,10 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from generator.core.translation import _
 from generator.models.finance import FinanceTable
 from generator.models.history import Correction, LineageLink, Withdrawal
 from generator.reference.taxonomy import DOCUMENT_KINDS, DocumentKind
-from generator.translation import _
 
 
 class Programme(BaseModel):

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from generator.translation import _
+from generator.core.translation import _
 
 ColumnKind = Literal["amount", "percentage", "text"]
 RowRole = Literal["lasten", "baten", "saldo", "totaal"]

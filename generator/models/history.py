@@ -88,7 +88,7 @@ class LineageDocument(BaseModel):
 
 
 class LineageEntry(BaseModel):
-    """One programme of one publisher over the years (see generator/lineage.py)."""
+    """One programme of one publisher over the years (see generator/structure/lineage.py)."""
 
     id: str
     key: str = Field(description="lineage.key of its documents, else the normalised programme title.")

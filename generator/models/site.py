@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
-from generator import fold
-from generator.translation import _
-from generator.urls import normalise_base_url
+from generator.core import fold
+from generator.core.translation import _
+from generator.core.urls import normalise_base_url
 
 
 class Contact(BaseModel):

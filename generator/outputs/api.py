@@ -9,12 +9,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.incremental.keys import document_key
-from generator.ledger import History
 from generator.models import Catalog, CatalogEntry, Document
 from generator.outputs import diwoo, history_catalog
 from generator.outputs.facts import published
 from generator.outputs.writer import OutputWriter
-from generator.structure import Site
+from generator.structure.ledger import History
+from generator.structure.site import Site
 
 CATALOG = "api/index.json"
 SCHEMAS: dict[str, type[BaseModel]] = {"api/document.schema.json": Document, "api/index.schema.json": Catalog}

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from generator import __version__
 from generator.outputs.writer import OutputWriter
-from generator.structure import Site
+from generator.structure.site import Site
 
 FILE_NAME = "woosite-build.json"
 

@@ -23,7 +23,7 @@ from generator.incremental.keys import document_key
 from generator.models import FinanceTable
 from generator.models.finance import Value
 from generator.outputs.writer import OutputWriter
-from generator.structure import DocumentPage, Site
+from generator.structure.site import DocumentPage, Site
 
 SUFFIX = {"amount": " (euro)", "percentage": " (%)", "text": ""}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator import timestamps
-from generator.ledger import History
+from generator.core import timestamps
 from generator.outputs import diwoo
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
-from generator.structure import DocumentPage, Site
+from generator.structure.ledger import History
+from generator.structure.site import DocumentPage, Site
 
 PATH = "api/catalog.jsonld"
 CONTEXT = {

@@ -17,14 +17,14 @@ from typing import Any
 
 from lxml import etree
 
-from generator import timestamps, urls
+from generator.core import timestamps, urls
 from generator.incremental.keys import digest, document_key
-from generator.ledger import History
 from generator.models import Document
 from generator.outputs.writer import OutputWriter
 from generator.reference.taxonomy import KERN
-from generator.structure import DocumentPage, Site
-from generator.versions import GROUNDS, VERWIJST_NAAR, Version
+from generator.structure.ledger import History
+from generator.structure.site import DocumentPage, Site
+from generator.structure.versions import GROUNDS, VERWIJST_NAAR, Version
 
 NS = "https://standaarden.overheid.nl/diwoo/metadata/"
 NSMAP = {"diwoo": NS}

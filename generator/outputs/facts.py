@@ -8,9 +8,9 @@ can sync on ``modified``. The content digest ignores these facts (they are about
 
 from __future__ import annotations
 
-from generator import timestamps
-from generator.ledger import History
+from generator.core import timestamps
 from generator.models import Document, PublicationHistory
+from generator.structure.ledger import History
 
 
 def published(document: Document, history: History) -> Document:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from lxml import etree
 
-from generator import timestamps
-from generator.ledger import History
+from generator.core import timestamps
 from generator.outputs import diwoo
 from generator.outputs.writer import OutputWriter
-from generator.structure import Site
+from generator.structure.ledger import History
+from generator.structure.site import Site
 
 NS = "http://www.w3.org/2005/Atom"
 PATH = "feed.xml"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from generator.outputs.writer import OutputWriter
 from generator.render.policy import SECURITY_HEADERS
-from generator.structure import Site
+from generator.structure.site import Site
 
 HEADERS_FILE = "_headers"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from generator import comparison, lineage
 from generator.models import Catalog
 from generator.models.history import (
     ComparisonDocument,
@@ -13,7 +12,8 @@ from generator.models.history import (
     WithdrawnEntry,
     YearFigure,
 )
-from generator.structure import Site
+from generator.structure import comparison, lineage
+from generator.structure.site import Site
 
 
 def extend(site: Site, catalog: Catalog) -> Catalog:

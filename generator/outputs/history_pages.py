@@ -1,15 +1,15 @@
 """The pages about programmes over time and elsewhere: comparisons across publishers (``vergelijken/``),
-previous versions of corrected documents and the pages of withdrawn documents (see generator/versions.py)."""
+previous versions of corrected documents and the pages of withdrawn documents (see generator/structure/versions.py)."""
 
 from __future__ import annotations
 
 from jinja2 import Environment
 
-from generator import versions
-from generator.comparison import PATH_PREFIX
 from generator.outputs.pages import render
 from generator.outputs.writer import OutputWriter
-from generator.structure import Site
+from generator.structure import versions
+from generator.structure.comparison import PATH_PREFIX
+from generator.structure.site import Site
 
 
 def write(site: Site, out: OutputWriter, env: Environment) -> None:

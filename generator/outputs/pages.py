@@ -11,18 +11,18 @@ from typing import Any
 
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
-from generator import urls
-from generator.errors import BuildError, Problem
+from generator.core import urls
+from generator.core.errors import BuildError, Problem
+from generator.core.parallel import pmap
+from generator.core.translation import _
 from generator.incremental.keys import document_key, outline_key
-from generator.ledger import History
 from generator.models import Catalog, Document
 from generator.outputs import api
 from generator.outputs.writer import OutputWriter
-from generator.parallel import pmap
 from generator.render import history
 from generator.render.environment import static_folders
-from generator.structure import DocumentPage, Site
-from generator.translation import _
+from generator.structure.ledger import History
+from generator.structure.site import DocumentPage, Site
 
 STATIC_PREFIX = "static/"
 STYLESHEET = "style.css"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import timestamps, urls
-from generator.ledger import History
+from generator.core import timestamps, urls
 from generator.outputs import diwoo
 from generator.outputs.dcat import LICENSE
 from generator.outputs.downloads import downloads
-from generator.structure import DocumentPage, Site
+from generator.structure.ledger import History
+from generator.structure.site import DocumentPage, Site
 
 
 def page_data(site: Site, histories: dict[str, History], page: DocumentPage) -> dict[str, Any]:

@@ -17,18 +17,17 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
-from generator.check import search_index
-from generator.errors import BuildError, Problem
-from generator.outputs import search_facets
+from generator.core.errors import BuildError, Problem
+from generator.core.translation import N_, _
+from generator.outputs import search_facets, search_index
 from generator.outputs.writer import OutputWriter
-from generator.structure import Site
-from generator.translation import N_, _
+from generator.structure.site import Site
 
 BUNDLE = "pagefind"
 HINT = N_("install it with: pip install 'pagefind[bin]'")
 ATTEMPTS = 3
 """Indexing runs again if a run left a file missing or cut short (seen with Pagefind's Python API on a busy
-machine); the build verifies the result either way (generator/check/search_index.py)."""
+machine); the build verifies the result either way (generator/outputs/search_index.py)."""
 
 
 def write(site: Site, out: OutputWriter) -> None:

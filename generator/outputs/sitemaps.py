@@ -17,14 +17,15 @@ from typing import TypeVar
 
 from lxml import etree
 
-from generator import comparison, timestamps, urls
-from generator.errors import BuildError, Problem
-from generator.ledger import History
+from generator.core import timestamps, urls
+from generator.core.errors import BuildError, Problem
+from generator.core.translation import _
 from generator.outputs import diwoo
 from generator.outputs.writer import OutputWriter
 from generator.reference.taxonomy import information_categories
-from generator.structure import DocumentPage, Site
-from generator.translation import _
+from generator.structure import comparison
+from generator.structure.ledger import History
+from generator.structure.site import DocumentPage, Site
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 MAX_URLS = 50_000

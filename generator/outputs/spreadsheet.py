@@ -18,12 +18,12 @@ from typing import Any
 
 import xlsxwriter
 
-from generator import urls
+from generator.core import urls
 from generator.incremental.keys import document_key
 from generator.models import FinanceTable
 from generator.outputs.csv_data import header
 from generator.outputs.writer import OutputWriter
-from generator.structure import DocumentPage, Site
+from generator.structure.site import DocumentPage, Site
 
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """Creation time written into every workbook: the real dates are in the JSON, the catalog and the page."""

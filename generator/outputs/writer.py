@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from generator.errors import BuildError, Problem
+from generator.core.errors import BuildError, Problem
+from generator.core.translation import _
 from generator.incremental.previous import PreviousBuild, UnitRecord
-from generator.translation import _
 
 _SAFE = re.compile(r"^[A-Za-z0-9._-]+$")
 

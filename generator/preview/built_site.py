@@ -14,8 +14,8 @@ from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from generator.core.urls import NOT_FOUND
 from generator.preview.host import BoundedServer
-from generator.urls import NOT_FOUND
 
 
 class BuiltSiteServer(BoundedServer):

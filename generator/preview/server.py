@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from generator import translation
+from generator.core import translation
 from generator.preview.host import BoundedServer
 from generator.preview.state import PreviewState
 

@@ -15,16 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.build import BuildOptions, BuildResult, build
-from generator.errors import Problem, WoositeError
-from generator.incremental.cache import WarmDocuments
+from generator.core.errors import Problem, WoositeError
+from generator.core.reporting import Reporter, Silent
+from generator.core.translation import _
 from generator.models import SiteConfig
 from generator.preview.server import PreviewServer
 from generator.preview.state import PreviewState
 from generator.preview.watcher import changed_paths, snapshot, wait_for_change
+from generator.publish.build import BuildOptions, BuildResult, build
+from generator.publish.cache import WarmDocuments
 from generator.render.environment import BUILTIN_TEMPLATES
-from generator.reporting import Reporter, Silent
-from generator.translation import _
 
 Say = Callable[[str], None]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from generator.errors import Problem
-from generator.translation import _
+from generator.core.errors import Problem
+from generator.core.translation import _
 
 
 class PreviewState:

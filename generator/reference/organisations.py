@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from generator.translation import _
+from generator.core.translation import _
 
 _PREFIXES = ("gemeente", "provincie", "waterschap", "hoogheemraadschap", "wetterskip")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from generator import urls
+from generator.core import urls
 from generator.render import formatting
 from generator.render.finance import headline_saldo
 from generator.render.markdown import Fragments

@@ -6,15 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator import comparison
-from generator import lineage as lineages
 from generator.incremental.keys import digest
-from generator.lineage import Figure, Lineage
 from generator.models import Column, FinanceTable, Row
 from generator.render.charts import charts
 from generator.render.finance import SignNote
 from generator.render.outline import PlacedTable
-from generator.structure import DocumentPage, Site
+from generator.structure import comparison
+from generator.structure import lineage as lineages
+from generator.structure.lineage import Figure, Lineage
+from generator.structure.site import DocumentPage, Site
 
 NOTE = "lineage_whole_euros"
 """The key of the reading note under the table (``finance.notes`` in the UI strings)."""

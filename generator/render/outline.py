@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.core.urls import slugify
 from generator.models import Document, FinanceTable, Section
 from generator.render.charts import Chart, charts
 from generator.render.finance import Number, SignNote, computed_saldo, sign_notes
-from generator.urls import slugify
 
 MAX_LEVEL = 6
 RESERVED_IDS = frozenset({"inhoud", "site-zoekterm", "op-deze-pagina", "financien", "downloads"})

@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from generator.errors import BuildError, Problem
-from generator.translation import _
+from generator.core.errors import BuildError, Problem
+from generator.core.translation import _
 
 STRINGS_FOLDER = "strings"
 

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import ContentError, Problem
+from generator.core.errors import ContentError, Problem
+from generator.core.translation import N_, _
 from generator.render.environment import BUILTIN_TEMPLATES
 from generator.theme import contrast, tokens
 from generator.theme.tokens import TokenFileError, Tokens
-from generator.translation import N_, _
 
 NLDS_DIR = BUILTIN_TEMPLATES / "nlds"
 THEMES_DIR = NLDS_DIR / "themes"

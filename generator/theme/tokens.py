@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from generator.core.translation import _
 from generator.theme import css
-from generator.translation import _
 
 Tokens = dict[str, str]
 """Custom property name (``--utrecht-document-color``) to its value as written (may contain ``var()``)."""

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.urls import NOT_FOUND, STANDARD_PAGES
+from generator.core.urls import NOT_FOUND, STANDARD_PAGES
 
 MISSING = "deze-pagina-bestaat-niet/"
 

@@ -1,7 +1,7 @@
 """The build, as one straight line: load -> validate -> arrange -> render into staging -> swap.
 
 Nothing touches the published folder until every step has succeeded: the output is written into a
-staging folder beside it and swapped in (generator/outputs/swap.py), so a failed or killed build leaves
+staging folder beside it and swapped in (generator/publish/swap.py), so a failed or killed build leaves
 the old site as it was.
 """
 
@@ -15,26 +15,15 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import (
-    comparison,
-    lock,
-    output_folder,
-    readiness,
-    redaction,
-    redaction_list,
-    reporting,
-    timestamps,
-    versions,
-)
-from generator.check import search_index
-from generator.content import links
+from generator.check import readiness
+from generator.content import links, redaction, redaction_list
 from generator.content.loader import load_config, load_documents, with_overrides
-from generator.errors import Problem, WoositeError
-from generator.incremental.cache import BuildCache, WarmDocuments
+from generator.core import reporting, timestamps
+from generator.core.errors import Problem, WoositeError
+from generator.core.reporting import Reporter, Silent
+from generator.core.translation import _
 from generator.incremental.keys import digest, inputs_key, site_key, step_unit, tree_digest
 from generator.incremental.previous import PreviousBuild
-from generator.ledger import FILE_NAME as LEDGER_FILE
-from generator.ledger import Ledger
 from generator.models import SiteConfig
 from generator.outputs import (
     api,
@@ -47,20 +36,23 @@ from generator.outputs import (
     pages,
     schema_org,
     search,
+    search_index,
     sitemaps,
     spreadsheet,
-    swap,
 )
 from generator.outputs.build_record import write as write_build_record
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
+from generator.publish import lock, output_folder, swap
+from generator.publish.cache import BuildCache, WarmDocuments
 from generator.render import history
 from generator.render.environment import make_environment, site_words
-from generator.reporting import Reporter, Silent
-from generator.structure import Site, build_site
+from generator.structure import comparison, versions
+from generator.structure.ledger import FILE_NAME as LEDGER_FILE
+from generator.structure.ledger import Ledger
+from generator.structure.site import Site, build_site
 from generator.theme import stylesheet, themes
 from generator.theme.themes import Theme
-from generator.translation import _
 
 CACHE_DIR = ".woosite-cache"
 
@@ -92,7 +84,7 @@ class BuildOptions:
 
     @property
     def ledger_file(self) -> Path:
-        """When each document was first published and last changed (see generator/ledger.py); committed."""
+        """When each document was first published and last changed (see generator/structure/ledger.py); committed."""
         return self.ledger_path or self.project_dir / LEDGER_FILE
 
     @property
@@ -126,7 +118,7 @@ class BuildOptions:
 
     @property
     def inputs(self) -> list[Path]:
-        """What the output folder may neither be, hold nor lie in (see generator/output_folder.py)."""
+        """What the output folder may neither be, hold nor lie in (see generator/publish/output_folder.py)."""
         return [self.content_dir, self.project_dir / "templates", self.config_file, self.cache_folder]
 
 

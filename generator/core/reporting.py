@@ -14,7 +14,7 @@ from typing import IO, Protocol
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from generator.translation import _, decimal, ngettext
+from generator.core.translation import _, decimal, ngettext
 
 _PLAIN_STEPS = 4
 """Plain reporters print a phase's progress at most this many times (25 %, 50 %, ...)."""

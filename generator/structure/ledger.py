@@ -21,10 +21,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import timestamps
-from generator.errors import ContentError, Problem
+from generator.core import timestamps
+from generator.core.errors import ContentError, Problem
+from generator.core.translation import _
 from generator.models import Document
-from generator.translation import _
 
 FILE_NAME = "woo-ledger.json"
 VERSION = 1

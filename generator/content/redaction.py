@@ -18,11 +18,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator import fold, urls
 from generator.content.loader import SourceDocument
-from generator.errors import BuildError, Problem
+from generator.core import fold, urls
+from generator.core.errors import BuildError, Problem
+from generator.core.translation import _
 from generator.models import FrontMatter, Redaction, Section, SiteConfig
-from generator.translation import _
 
 _GROUND = re.compile(r"^(\d+)\.(\d+)(?:\.(\d+))?([a-z]?)$")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
@@ -55,7 +55,7 @@ def explanation(ground: str, words: Any) -> str:
 
 @cache
 def pattern(text: str) -> re.Pattern[str]:
-    """Matches ``text`` in folded text (``generator.fold``): any letter case, any run of whitespace between
+    """Matches ``text`` in folded text (``generator.core.fold``): any letter case, any run of whitespace between
     words, and however the letters are encoded (entities, URL escapes, lookalikes, invisible characters)."""
     return fold.pattern(text)
 
@@ -157,7 +157,7 @@ def _strings(data: Any) -> Iterable[str]:
 
 
 def searchable(raw: bytes) -> str:
-    """A file's bytes as text a person would read, folded (``generator.fold``): gzip unpacked, JSON escapes,
+    """A file's bytes as text a person would read, folded (``generator.core.fold``): gzip unpacked, JSON escapes,
     entities and URL escapes resolved; a second copy without markup tags, so ``Zo<b>ë</b>`` is found too."""
     if raw.startswith(_GZIP):
         with contextlib.suppress(OSError, EOFError):

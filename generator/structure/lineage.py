@@ -26,12 +26,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from generator import redaction
+from generator.content import redaction
 from generator.models import Column, FinanceTable, Programme, Redaction, Row
 from generator.reference.taxonomy import DocumentKind
 
 if TYPE_CHECKING:
-    from generator.structure import DocumentPage
+    from generator.structure.site import DocumentPage
 
 Basis = Literal["begroot", "realisatie"]
 

@@ -18,15 +18,15 @@ from pathlib import Path
 
 from generator.content.atomic import write_atomic
 from generator.content.loader import LoadAll, Loaded, SourceDocument, load_or_problems
+from generator.core.parallel import pmap
+from generator.core.reporting import Reporter
+from generator.core.translation import _
 from generator.incremental.keys import digest, site_key
 from generator.incremental.previous import BuildRecord, PreviousBuild, walk
 from generator.models import SiteConfig
 from generator.outputs.writer import OutputWriter
-from generator.parallel import pmap
 from generator.render import markdown
-from generator.reporting import Reporter
-from generator.structure import Site
-from generator.translation import _
+from generator.structure.site import Site
 
 DOCUMENTS = "documents.pickle"
 

@@ -24,9 +24,9 @@ from pydantic import ValidationError
 
 from generator.content.frontmatter import line_of, load_yaml
 from generator.content.validation import problems_from
-from generator.errors import ContentError, Problem
+from generator.core.errors import ContentError, Problem
+from generator.core.translation import _
 from generator.models.site import Redaction, RedactionsFile, SiteConfig
-from generator.translation import _
 
 ENVIRONMENT = "WOOSITE_REDACTIONS"
 DEFAULT_FILE = "redactions.yaml"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.errors import ContentError, Problem, WoositeError
-from generator.translation import _
+from generator.core.errors import ContentError, Problem, WoositeError
+from generator.core.translation import _
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.errors import BuildError, Problem
-from generator.translation import N_, _
+from generator.core.errors import BuildError, Problem
+from generator.core.translation import N_, _
 
 SIGNATURE = ("index.html", "api/index.json")
 """Files every woosite build writes: a non-empty output folder without them was not made by woosite."""

@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import lineage
-from generator.errors import ContentError, Problem
+from generator.core.errors import ContentError, Problem
+from generator.core.translation import _
 from generator.models import Redaction
 from generator.reference.taxonomy import DocumentKind
-from generator.translation import _
+from generator.structure import lineage
 
 if TYPE_CHECKING:
-    from generator.structure import DocumentPage
+    from generator.structure.site import DocumentPage
 
 POPULATION_FILE = Path("data") / "inwoners.csv"
 PATH_PREFIX = "vergelijken/"

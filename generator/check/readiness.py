@@ -16,12 +16,12 @@ from urllib.parse import urlsplit
 
 from generator.content.frontmatter import FrontMatterError, line_of, split
 from generator.content.loader import SourceDocument
-from generator.errors import Problem
+from generator.content.scaffold import PLACEHOLDER
+from generator.core.errors import Problem
+from generator.core.translation import _
 from generator.importer import checks as arithmetic
 from generator.models import FinanceTable, SiteConfig
 from generator.models.finance import Row
-from generator.scaffold import PLACEHOLDER
-from generator.translation import _
 
 _THOUSANDS_DOT = re.compile(r"(?<![\w.])(-?\d{1,3}\.\d{3})(?![\w.])")
 """A value written as Dutch print writes thousands ("-1.035"): YAML reads a decimal number."""

@@ -21,8 +21,8 @@ import re
 import zlib
 from pathlib import Path
 
-from generator.errors import BuildError, Problem
-from generator.translation import N_, _
+from generator.core.errors import BuildError, Problem
+from generator.core.translation import N_, _
 
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"

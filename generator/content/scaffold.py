@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import urls
+from generator.core import urls
 from generator.reference.organisations import Organisation
 from generator.reference.taxonomy import DocumentKind
 
@@ -71,7 +71,7 @@ def site_yaml(
 
 RECIPES = Path(__file__).resolve().parent / "recipes"
 PUBLISHING_RECIPES = {".github/workflows/pages.yml": "github-pages.yml", ".gitlab-ci.yml": "gitlab-ci.yml"}
-"""Where ``init`` puts each publishing recipe in a new site, and its file in ``generator/recipes/``."""
+"""Where ``init`` puts each publishing recipe in a new site, and its file in ``generator/content/recipes/``."""
 
 
 def publishing_recipes() -> dict[str, str]:

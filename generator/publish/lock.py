@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.errors import BuildError, Problem
-from generator.translation import _
+from generator.core.errors import BuildError, Problem
+from generator.core.translation import _
 
 try:
     import fcntl

@@ -2,16 +2,16 @@
 
 Messages are written in English in the code, wrapped in ``_()`` (``_("the front matter is not closed")``,
 placeholders by name: ``_("same URL /{path} as {other}").format(...)``), and translated in
-``generator/locale/<language>/LC_MESSAGES/woosite.po``. Dutch is the default, as the site and the team are
+``generator/core/locale/<language>/LC_MESSAGES/woosite.po``. Dutch is the default, as the site and the team are
 Dutch; ``language: en`` in site.yaml or ``WOOSITE_LANG=en`` gives English (the environment wins).
 
 The ``.po`` files are the source. A compiled ``.mo`` beside one is used when it is at least as new (a wheel
 carries them, compiled by ``setup.py``); otherwise the ``.po`` is compiled in memory, so a fresh clone needs
 no build step. Updating the catalogs, from the repository's root::
 
-    pybabel extract -F babel.cfg -k N_ -k Nn_:1,2 --no-location --sort-output -o generator/locale/woosite.pot .
-    pybabel update -i generator/locale/woosite.pot -d generator/locale -D woosite
-    (translate the new entries in generator/locale/nl/LC_MESSAGES/woosite.po)
+    pybabel extract -F babel.cfg -k N_ -k Nn_:1,2 --no-location --sort-output -o generator/core/locale/woosite.pot .
+    pybabel update -i generator/core/locale/woosite.pot -d generator/core/locale -D woosite
+    (translate the new entries in generator/core/locale/nl/LC_MESSAGES/woosite.po)
 
 ``tests/test_translation.py`` fails when a message in the code has no translation.
 """

@@ -23,15 +23,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import redaction
+from generator.content import redaction
 from generator.content.atomic import write_atomic
 from generator.content.edit import FrontMatterFile, validated
 from generator.content.loader import SourceDocument, load_document
-from generator.errors import ContentError, Problem
+from generator.core.errors import ContentError, Problem
+from generator.core.translation import _
 from generator.models import Document, FinanceTable, Section, SiteConfig
 from generator.models.history import Correction, CorrectionGround, Withdrawal
 from generator.reference.taxonomy import KERN
-from generator.translation import _
 
 VERSIONS_DIR = ".versions"
 VERSION_SEGMENT = "versie-{n}/"

@@ -12,13 +12,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from generator import comparison, lineage, redaction, urls, versions
+from generator.content import redaction
 from generator.content.loader import SourceDocument
-from generator.errors import BuildError, Problem
+from generator.core import urls
+from generator.core.errors import BuildError, Problem
+from generator.core.translation import _
 from generator.models import CategoryRef, Document, PublisherRef, SiteConfig, Urls
 from generator.reference.organisations import Organisation
 from generator.reference.taxonomy import DocumentKind
-from generator.translation import _
+from generator.structure import comparison, lineage, versions
 
 
 @dataclass
@@ -79,16 +81,16 @@ class Site:
     publishers: list[PublisherSection]
     documents: list[DocumentPage]
     lineages: list[lineage.Lineage] = field(default_factory=list)
-    """The programmes over time (see generator/lineage.py)."""
+    """The programmes over time (see generator/structure/lineage.py)."""
     withdrawn: list[DocumentPage] = field(default_factory=list)
     comparisons: list[comparison.Comparison] = field(default_factory=list)
-    """Comparable programmes of different publishers (see generator/comparison.py)."""
+    """Comparable programmes of different publishers (see generator/structure/comparison.py)."""
     versions: dict[str, list[versions.Version]] = field(default_factory=dict)
     """Per document path, the previous versions of a corrected document, oldest first."""
     words: Any = None
     """The site's words in its language (``render.strings.Strings``: templates/strings/<language>.yaml with
     the site's own overrides), for the outputs that write text of their own (downloads, descriptions)."""
-    """Withdrawn documents: only a page saying so is published at their URL (see generator/versions.py)."""
+    """Withdrawn documents: only a page saying so is published at their URL (see generator/structure/versions.py)."""
 
     def url(self, path: str) -> str:
         """Absolute URL of a site path ("lisse/" -> "https://example.org/woo/lisse/")."""

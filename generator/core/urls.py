@@ -10,7 +10,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from generator.translation import _
+from generator.core.translation import _
 
 _MAX_SLUG = 80
 WINDOWS_RESERVED = frozenset(
