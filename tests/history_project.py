@@ -9,7 +9,8 @@ from generator.content.loader import load_config, load_documents
 from generator.render.environment import site_words
 from generator.structure import versions
 from generator.structure.comparison import load_population
-from generator.structure.site import DocumentPage, Site, build_site
+from generator.structure.page import DocumentPage
+from generator.structure.site import Site, build_site
 from tests.conftest import ROOT, run_woosite
 
 HISTORY_PROJECT = ROOT / "tests" / "fixtures" / "history"

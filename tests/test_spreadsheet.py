@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.models import Document
 from generator.outputs.spreadsheet import workbook
 from generator.render.environment import site_words
-from generator.structure.site import DocumentPage
+from generator.structure.page import DocumentPage
 
 
 def sheet_cells(data: bytes, sheet: int = 1) -> tuple[list[str], str]:

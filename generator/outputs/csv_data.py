@@ -23,7 +23,8 @@ from generator.incremental.keys import document_key
 from generator.models import FinanceTable
 from generator.models.finance import Value
 from generator.outputs.writer import OutputWriter
-from generator.structure.site import DocumentPage, Site
+from generator.structure.page import DocumentPage
+from generator.structure.site import Site
 
 SUFFIX = {"amount": " (euro)", "percentage": " (%)", "text": ""}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -14,7 +14,8 @@ from generator.outputs import diwoo
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
 from generator.structure.ledger import History
-from generator.structure.site import DocumentPage, Site
+from generator.structure.page import DocumentPage
+from generator.structure.site import Site
 
 PATH = "api/catalog.jsonld"
 CONTEXT = {

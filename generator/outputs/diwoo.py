@@ -18,12 +18,14 @@ from typing import Any
 from lxml import etree
 
 from generator.core import timestamps, urls
-from generator.incremental.keys import digest, document_key
+from generator.core.digests import digest
+from generator.incremental.keys import document_key
 from generator.models import Document
 from generator.outputs.writer import OutputWriter
 from generator.reference.taxonomy import KERN
 from generator.structure.ledger import History
-from generator.structure.site import DocumentPage, Site
+from generator.structure.page import DocumentPage
+from generator.structure.site import Site
 from generator.structure.versions import GROUNDS, VERWIJST_NAAR, Version
 
 NS = "https://standaarden.overheid.nl/diwoo/metadata/"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.outputs import spreadsheet
-from generator.structure.site import DocumentPage
+from generator.structure.page import DocumentPage
 
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 

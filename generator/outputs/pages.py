@@ -22,7 +22,8 @@ from generator.outputs.writer import OutputWriter
 from generator.render import history
 from generator.render.environment import static_folders
 from generator.structure.ledger import History
-from generator.structure.site import DocumentPage, Site
+from generator.structure.page import DocumentPage
+from generator.structure.site import Site
 
 STATIC_PREFIX = "static/"
 STYLESHEET = "style.css"

@@ -14,7 +14,8 @@ from generator.outputs import diwoo
 from generator.outputs.dcat import LICENSE
 from generator.outputs.downloads import downloads
 from generator.structure.ledger import History
-from generator.structure.site import DocumentPage, Site
+from generator.structure.page import DocumentPage
+from generator.structure.site import Site
 
 
 def page_data(site: Site, histories: dict[str, History], page: DocumentPage) -> dict[str, Any]:

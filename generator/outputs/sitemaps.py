@@ -25,7 +25,8 @@ from generator.outputs.writer import OutputWriter
 from generator.reference.taxonomy import information_categories
 from generator.structure import comparison
 from generator.structure.ledger import History
-from generator.structure.site import DocumentPage, Site
+from generator.structure.page import DocumentPage
+from generator.structure.site import Site
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 MAX_URLS = 50_000

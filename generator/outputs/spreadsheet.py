@@ -23,7 +23,8 @@ from generator.incremental.keys import document_key
 from generator.models import FinanceTable
 from generator.outputs.csv_data import header
 from generator.outputs.writer import OutputWriter
-from generator.structure.site import DocumentPage, Site
+from generator.structure.page import DocumentPage
+from generator.structure.site import Site
 
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """Creation time written into every workbook: the real dates are in the JSON, the catalog and the page."""

@@ -19,10 +19,11 @@ from generator.check import readiness
 from generator.content import links, redaction, redaction_list
 from generator.content.loader import load_config, load_documents, with_overrides
 from generator.core import reporting, timestamps
+from generator.core.digests import digest, tree_digest
 from generator.core.errors import Problem, WoositeError
 from generator.core.reporting import Reporter, Silent
 from generator.core.translation import _
-from generator.incremental.keys import digest, inputs_key, site_key, step_unit, tree_digest
+from generator.incremental.keys import inputs_key, site_key, step_unit
 from generator.incremental.previous import PreviousBuild
 from generator.models import SiteConfig
 from generator.outputs import (

@@ -18,10 +18,11 @@ from pathlib import Path
 
 from generator.content.atomic import write_atomic
 from generator.content.loader import LoadAll, Loaded, SourceDocument, load_or_problems
+from generator.core.digests import digest
 from generator.core.parallel import pmap
 from generator.core.reporting import Reporter
 from generator.core.translation import _
-from generator.incremental.keys import digest, site_key
+from generator.incremental.keys import site_key
 from generator.incremental.previous import BuildRecord, PreviousBuild, walk
 from generator.models import SiteConfig
 from generator.outputs.writer import OutputWriter

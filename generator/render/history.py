@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.incremental.keys import digest
+from generator.core.digests import digest
 from generator.models import Column, FinanceTable, Row
 from generator.render.charts import charts
 from generator.render.finance import SignNote
@@ -14,7 +14,8 @@ from generator.render.outline import PlacedTable
 from generator.structure import comparison
 from generator.structure import lineage as lineages
 from generator.structure.lineage import Figure, Lineage
-from generator.structure.site import DocumentPage, Site
+from generator.structure.page import DocumentPage
+from generator.structure.site import Site
 
 NOTE = "lineage_whole_euros"
 """The key of the reading note under the table (``finance.notes`` in the UI strings)."""

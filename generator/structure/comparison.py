@@ -17,16 +17,13 @@ import csv
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from generator.core.errors import ContentError, Problem
 from generator.core.translation import _
 from generator.models import Redaction
 from generator.reference.taxonomy import DocumentKind
 from generator.structure import lineage
-
-if TYPE_CHECKING:
-    from generator.structure.site import DocumentPage
+from generator.structure.page import DocumentPage
 
 POPULATION_FILE = Path("data") / "inwoners.csv"
 PATH_PREFIX = "vergelijken/"

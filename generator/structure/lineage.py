@@ -24,14 +24,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from generator.content import redaction
 from generator.models import Column, FinanceTable, Programme, Redaction, Row
 from generator.reference.taxonomy import DocumentKind
-
-if TYPE_CHECKING:
-    from generator.structure.site import DocumentPage
+from generator.structure.page import DocumentPage
 
 Basis = Literal["begroot", "realisatie"]
 

@@ -21,31 +21,7 @@ from generator.models import CategoryRef, Document, PublisherRef, SiteConfig, Ur
 from generator.reference.organisations import Organisation
 from generator.reference.taxonomy import DocumentKind
 from generator.structure import comparison, lineage, versions
-
-
-@dataclass
-class DocumentPage:
-    """A programme document with its place on the site."""
-
-    source: SourceDocument
-    document: Document
-    path: str
-    slug: str
-    """Descriptive base name for downloads: "lisse-begroting-2021-programma-4-bestuur-en-ondersteuning"."""
-
-    @property
-    def json_path(self) -> str:
-        return urls.json_file(self.path, self.slug)
-
-    @property
-    def diwoo_path(self) -> str:
-        """The document's DiWoo metadata on its own, beside the page."""
-        return urls.diwoo_file(self.path, self.slug)
-
-    @property
-    def csv_paths(self) -> list[str]:
-        """One CSV file per finance table, in the order of the front matter."""
-        return urls.csv_files(self.path, self.slug, len(self.document.finance))
+from generator.structure.page import DocumentPage
 
 
 @dataclass
@@ -83,6 +59,7 @@ class Site:
     lineages: list[lineage.Lineage] = field(default_factory=list)
     """The programmes over time (see generator/structure/lineage.py)."""
     withdrawn: list[DocumentPage] = field(default_factory=list)
+    """Withdrawn documents: only a page saying so is published at their URL (see structure/versions.py)."""
     comparisons: list[comparison.Comparison] = field(default_factory=list)
     """Comparable programmes of different publishers (see generator/structure/comparison.py)."""
     versions: dict[str, list[versions.Version]] = field(default_factory=dict)
@@ -90,7 +67,6 @@ class Site:
     words: Any = None
     """The site's words in its language (``render.strings.Strings``: templates/strings/<language>.yaml with
     the site's own overrides), for the outputs that write text of their own (downloads, descriptions)."""
-    """Withdrawn documents: only a page saying so is published at their URL (see generator/structure/versions.py)."""
 
     def url(self, path: str) -> str:
         """Absolute URL of a site path ("lisse/" -> "https://example.org/woo/lisse/")."""
