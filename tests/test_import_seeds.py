@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.content.body import walk
-from generator.content.loader import SourceDocument, load_config, load_document
+from generator.content.loader import load_config, load_document
+from generator.content.source import SourceDocument
 from generator.importer.pipeline import ImportOptions
 from generator.models import FinanceTable, Section
 from tests.conftest import ROOT, built, run_woosite

@@ -10,6 +10,7 @@ from conftest import run_woosite
 from generator.check.readiness import warnings
 from generator.content import scaffold
 from generator.content.loader import load_config, load_document
+from generator.content.redaction_list import ENVIRONMENT as REDACTIONS_ENVIRONMENT
 from generator.reference.organisations import lookup
 from generator.reference.taxonomy import DocumentKind
 
@@ -116,3 +117,23 @@ def test_build_and_check_warn_and_strict_fails(tmp_path: Path, strict: bool) -> 
     checked = run_woosite("check", *(["--strict"] if strict else []), cwd=folder)
     assert "warning: site.yaml: contact.email is empty" in checked.stdout
     assert checked.returncode == (1 if strict else 0), checked.stdout
+
+
+def test_check_reads_the_content_redacted_as_the_build_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``check`` loads the content through the same loader as the build, so its warnings never print a name on
+    the redaction list: a row that does not add up is named as published, with the marker."""
+    name = "Jan Jansen"
+    wrong = FINISHED.replace(
+        "{label: Saldo, role: saldo, values: [-2000]}", f"{{label: Saldo {name}, role: saldo, values: [-1000]}}"
+    )
+    folder = project(tmp_path, wrong)
+    (folder / scaffold.REDACTIONS_FILE).write_text(
+        f'redactions: [{{text: "{name}", ground: "5.1.2e"}}]\n', encoding="utf-8"
+    )
+    monkeypatch.delenv(REDACTIONS_ENVIRONMENT)  # the site's own redactions.yaml, not the session's list
+    built = run_woosite("build", "--content", str(folder / "content"), "--out", str(folder / "site"), cwd=folder)
+    assert built.returncode == 0, built.stderr
+    checked = run_woosite("check", cwd=folder)
+    assert "row 'Saldo [5.1.2e]'" in checked.stdout, checked.stdout
+    for output in (built.stdout, built.stderr, checked.stdout, checked.stderr):
+        assert name not in output

@@ -15,8 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.content.frontmatter import FrontMatterError, line_of, split
-from generator.content.loader import SourceDocument
 from generator.content.scaffold import PLACEHOLDER
+from generator.content.source import SourceDocument
 from generator.core.errors import Problem
 from generator.core.translation import _
 from generator.importer import checks as arithmetic

@@ -9,7 +9,8 @@ import click
 
 from generator.check import readiness, registration, run
 from generator.commands import options
-from generator.content.loader import SourceDocument, load_config, load_documents, with_overrides
+from generator.content.loader import load_config, load_documents, with_overrides
+from generator.content.source import SourceDocument
 from generator.core.errors import ContentError, Problem
 from generator.core.translation import _, ngettext
 from generator.models import SiteConfig

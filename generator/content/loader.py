@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
-from generator.content import redaction_list
+from generator.content import redaction, redaction_list
 from generator.content.body import parse_body, walk
 from generator.content.frontmatter import FrontMatterError, invisible_control, line_of, load_yaml, split, yaml_problem
+from generator.content.source import SourceDocument
 from generator.content.validation import problems_from
 from generator.core import limits, translation
 from generator.core.errors import ContentError, Problem
 from generator.core.translation import _
-from generator.models import FrontMatter, Section, SiteConfig
+from generator.models import FrontMatter, SiteConfig
 from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
 from generator.reference.taxonomy import (
     DEFAULT_CATEGORY,
@@ -33,30 +33,11 @@ from generator.reference.taxonomy import (
 CONTENT_SUFFIX = ".md"
 
 
-@dataclass(frozen=True)
-class SourceDocument:
-    """A validated content file, with the references in its front matter resolved."""
-
-    path: Path
-    front: FrontMatter
-    publisher: Organisation
-    category: InformationCategory
-    intro: str
-    sections: list[Section]
-    digest: str
-    """SHA-256 of the file's bytes: changes exactly when the content changes."""
-    redacted: tuple[str, ...] = ()
-    """Woo grounds (e.g. "5.1.2e") of the texts redacted from this document (see generator/content/redaction.py)."""
-    fragments: dict[str, str] = field(default_factory=dict)
-    """Markdown text -> HTML of the intro and sections, rendered once (see generator/render/markdown.py)."""
-
-    def texts(self) -> list[str]:
-        """The Markdown texts that the document's page renders: its intro and every section's text."""
-        return [self.intro, *(s.text for s in walk(self.sections))]
-
-
 def load_config(path: Path) -> SiteConfig:
-    """Read and validate site.yaml, with the redactions of the redaction file it names (content/redaction_list.py)."""
+    """Read and validate site.yaml, with the redactions of the redaction file it names (content/redaction_list.py).
+
+    Its texts (title, description, contact) come back redacted, as the documents of ``load_documents`` do: every
+    caller sees redacted content, none has to remember to apply the list."""
     if not path.is_file():
         raise ContentError(
             Problem(
@@ -80,7 +61,7 @@ def load_config(path: Path) -> SiteConfig:
     except ValidationError as exc:
         raise ContentError(problems_from(exc, path, node, SiteConfig, first_line=1)) from exc
     translation.choose(config.language)  # from here on, messages speak the site's language
-    return redaction_list.with_file(path, config)
+    return redaction.apply_to_config(redaction_list.with_file(path, config))
 
 
 def with_overrides(config: SiteConfig, **overrides: object) -> SiteConfig:
@@ -124,7 +105,8 @@ LoadAll = Callable[[list[Path], SiteConfig], Iterable[Loaded]]
 
 
 def load_documents(content_dir: Path, config: SiteConfig, load_all: LoadAll | None = None) -> list[SourceDocument]:
-    """Load every content file; raise ContentError listing the problems of all files together.
+    """Load every content file, redacted by the site's list; raise ContentError listing the problems of all
+    files together.
 
     ``load_all`` loads a list of files (default: one by one; the build passes a cached, parallel one)."""
     if not content_dir.is_dir():
@@ -145,7 +127,7 @@ def load_documents(content_dir: Path, config: SiteConfig, load_all: LoadAll | No
             problems.extend(loaded)
     if problems:
         raise ContentError(problems)
-    return documents
+    return redaction.apply(documents, config.redactions)
 
 
 def load_each(paths: list[Path], config: SiteConfig) -> Iterator[Loaded]:

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.content.loader import SourceDocument
+from generator.content.source import SourceDocument
 from generator.core import fold, urls
 from generator.core.errors import BuildError, Problem
 from generator.core.translation import _

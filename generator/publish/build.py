@@ -160,7 +160,7 @@ def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
 
 def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResult:
     site_templates = options.project_dir / "templates"
-    config = redaction.apply_to_config(with_overrides(load_config(options.config_file), base_url=options.base_url))
+    config = with_overrides(load_config(options.config_file), base_url=options.base_url)
     theme = themes.load(config.theme, options.config_file.resolve().parent, options.config_file)
     population = comparison.load_population(options.project_dir)  # data/inwoners.csv: an input of every page
     inputs = inputs_key(options.config_file, options.content_dir, site_templates, config.base_url)
@@ -170,7 +170,7 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     inputs = digest(inputs, theme.digest, repr(sorted(population.items())), kept_versions, *redactions)
     exposed = redaction_list.exposed(options.config_file, config)
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean, warm=options.warm)
-    sources = redaction.apply(load_documents(options.content_dir, config, cache.loader(report)), config.redactions)
+    sources = load_documents(options.content_dir, config, cache.loader(report))  # redacted
     previous = versions.load(options.content_dir, sources, config)
     site = build_site(config, sources, population, previous, site_words(site_templates, config.language))
     unfinished = readiness.warnings(config, options.config_file, sources)

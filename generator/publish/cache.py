@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.content.atomic import write_atomic
-from generator.content.loader import LoadAll, Loaded, SourceDocument, load_or_problems
+from generator.content.loader import LoadAll, Loaded, load_or_problems
+from generator.content.source import SourceDocument
 from generator.core.digests import digest
 from generator.core.parallel import pmap
 from generator.core.reporting import Reporter

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.content.loader import SourceDocument
+from generator.content.source import SourceDocument
 from generator.core import urls
 from generator.models import Document
 

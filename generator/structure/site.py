@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from generator.content import redaction
-from generator.content.loader import SourceDocument
+from generator.content.source import SourceDocument
 from generator.core import urls
 from generator.core.errors import BuildError, Problem
 from generator.core.translation import _

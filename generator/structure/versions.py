@@ -26,7 +26,8 @@ from pathlib import Path
 from generator.content import redaction
 from generator.content.atomic import write_atomic
 from generator.content.edit import FrontMatterFile, validated
-from generator.content.loader import SourceDocument, load_document
+from generator.content.loader import load_document
+from generator.content.source import SourceDocument
 from generator.core.errors import ContentError, Problem
 from generator.core.translation import _
 from generator.models import Document, FinanceTable, Section, SiteConfig

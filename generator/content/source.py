@@ -1,0 +1,34 @@
+"""A content file as loaded: its validated front matter with the references resolved, and its Markdown cut into
+sections. What every step after loading reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content.body import walk
+from generator.models import FrontMatter, Section
+from generator.reference.organisations import Organisation
+from generator.reference.taxonomy import InformationCategory
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A validated content file, with the references in its front matter resolved."""
+
+    path: Path
+    front: FrontMatter
+    publisher: Organisation
+    category: InformationCategory
+    intro: str
+    sections: list[Section]
+    digest: str
+    """SHA-256 of the file's bytes: changes exactly when the content changes."""
+    redacted: tuple[str, ...] = ()
+    """Woo grounds (e.g. "5.1.2e") of the texts redacted from this document (see content/redaction.py)."""
+    fragments: dict[str, str] = field(default_factory=dict)
+    """Markdown text -> HTML of the intro and sections, rendered once (see generator/render/markdown.py)."""
+
+    def texts(self) -> list[str]:
+        """The Markdown texts that the document's page renders: its intro and every section's text."""
+        return [self.intro, *(s.text for s in walk(self.sections))]
