@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.atomic import write_atomic
+from generator.core.atomic import write_atomic
 from generator.core.errors import ImportFailed
 from generator.importer.pipeline import ImportOptions, import_bytes
 from tests.conftest import ROOT, run_woosite

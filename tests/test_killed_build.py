@@ -14,7 +14,7 @@ from pathlib import Path
 from woo_content import build, write_content
 
 from bench.synthetic import make_project
-from generator.content import atomic
+from generator.core import atomic
 from generator.publish import swap
 from tests.conftest import ROOT, run_woosite
 from tests.test_errors import GOOD

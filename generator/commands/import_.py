@@ -15,9 +15,9 @@ from pathlib import Path
 import click
 
 from generator.commands import options
-from generator.content.atomic import write_atomic
 from generator.content.loader import load_config
 from generator.core import limits
+from generator.core.atomic import write_atomic
 from generator.core.errors import ImportFailed, Problem, WoositeError
 from generator.core.translation import _, ngettext
 from generator.importer.pipeline import ImportOptions, ImportResult, import_bytes

@@ -9,6 +9,7 @@ import click
 from generator.commands import install_source
 from generator.content import scaffold
 from generator.content.loader import load_config
+from generator.core.atomic import create_atomic
 from generator.core.errors import Problem, WoositeError
 from generator.core.translation import _
 from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
@@ -34,43 +35,32 @@ def command(directory: Path, publisher: str | None, base_url: str, theme: str) -
     """Create a new site in DIRECTORY: site.yaml, an empty content/ and templates/ for your own versions."""
     org = _publisher(publisher) if publisher else None
     config = directory / "site.yaml"
-    if config.exists():
-        raise WoositeError(
-            Problem(config, None, _("there is already a site here"), _("choose a new folder, or edit this site.yaml"))
-        )
-    directory.mkdir(parents=True, exist_ok=True)
-    redactions = directory / scaffold.REDACTIONS_FILE
-    if not redactions.exists():
-        redactions.write_text(scaffold.redactions_yaml(), encoding="utf-8")
     offered = tuple((t.name, t.label) for t in themes.BUILTIN)
-    config.write_text(scaffold.site_yaml(org, base_url, theme, offered), encoding="utf-8")
+    there = Problem(config, None, _("there is already a site here"), _("choose a new folder, or edit this site.yaml"))
+    if config.exists():
+        raise WoositeError(there)
+    create_atomic(directory / scaffold.REDACTIONS_FILE, scaffold.redactions_yaml())  # site.yaml names it
+    if not create_atomic(config, scaffold.site_yaml(org, base_url, theme, offered)):
+        raise WoositeError(there)
     try:
         chosen = themes.load(load_config(config).theme, directory, config)
     except WoositeError:
         config.unlink()
         raise
-    (directory / "content").mkdir(exist_ok=True)
-    (directory / "content" / ".gitkeep").touch()
-    templates = directory / "templates"
-    templates.mkdir(exist_ok=True)
     builtin = sorted(
         p.relative_to(BUILTIN_TEMPLATES).as_posix()
         for p in BUILTIN_TEMPLATES.rglob("*")
         if p.is_file() and themes.NLDS_DIR not in p.parents
     )
-    readme = templates / "README.md"
-    if not readme.exists():
-        readme.write_text(scaffold.templates_readme(builtin), encoding="utf-8")
-    ignore = directory / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text(scaffold.GITIGNORE, encoding="utf-8")
-    files = {"requirements.txt": scaffold.requirements_txt(install_source.requirement())}
-    for name, text in {**files, **scaffold.publishing_recipes()}.items():
-        target = directory / name
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-
+    files = {
+        "content/.gitkeep": "",
+        "templates/README.md": scaffold.templates_readme(builtin),
+        ".gitignore": scaffold.GITIGNORE,
+        "requirements.txt": scaffold.requirements_txt(install_source.requirement()),
+        **scaffold.publishing_recipes(),
+    }
+    for name, text in files.items():
+        create_atomic(directory / name, text)  # a file already there is kept as it is
     if org:
         click.echo(
             _("Created a new site for {name} ({code}) in {directory}/").format(

@@ -8,7 +8,8 @@ import click
 
 from generator.commands import options
 from generator.content import scaffold
-from generator.content.loader import load_config, load_document
+from generator.content.loader import load_config, parse_document
+from generator.core.atomic import create_atomic
 from generator.core.errors import Problem, WoositeError
 from generator.core.translation import _
 from generator.reference.taxonomy import DOCUMENT_KINDS, DocumentKind
@@ -47,24 +48,15 @@ def command(
         publisher=name, kind=DocumentKind(kind), year=year, title=title, number=number, label=label
     )
     text = new.text()
-    # Validate through the loader before writing: the file is correct or not written at all.
-    probe = content_dir / ".woosite-new.md"
-    content_dir.mkdir(parents=True, exist_ok=True)
-    probe.write_text(text, encoding="utf-8")
-    try:
-        document = load_document(probe, config)
-    finally:
-        probe.unlink()
+    # Validated through the loader before writing: the file is correct or not written at all.
+    document = parse_document(content_dir / new.relative_path(name), text.encode("utf-8"), config)
     path = content_dir / new.relative_path(document.publisher.name)
-    if path.exists():
+    if not create_atomic(path, text):
         raise WoositeError(
             Problem(
                 path, None, _("this file already exists; nothing was written"), _("edit it, or choose another --title")
             )
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as f:
-        f.write(text)
     click.echo(
         _("Wrote {path}: {kind} {year}, {new_heading} of {document_publisher_label}").format(
             path=path, kind=kind, year=year, new_heading=new.heading, document_publisher_label=document.publisher.label

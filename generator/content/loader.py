@@ -145,7 +145,11 @@ def load_or_problems(path: Path, config: SiteConfig) -> Loaded:
 
 def load_document(path: Path, config: SiteConfig) -> SourceDocument:
     """Read, parse and validate one content file."""
-    raw = limits.read_bytes(path)
+    return parse_document(path, limits.read_bytes(path), config)
+
+
+def parse_document(path: Path, raw: bytes, config: SiteConfig) -> SourceDocument:
+    """Parse and validate the bytes of a content file at ``path`` (which need not exist yet: ``woosite new``)."""
     text = decode(raw, path)
     found = invisible_control(text)
     if found:

@@ -16,9 +16,9 @@ import pickle
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.content.atomic import write_atomic
 from generator.content.loader import LoadAll, Loaded, load_or_problems
 from generator.content.source import SourceDocument
+from generator.core.atomic import write_atomic
 from generator.core.digests import digest
 from generator.core.parallel import pmap
 from generator.core.reporting import Reporter

@@ -20,7 +20,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.content.atomic import alive
+from generator.core.atomic import alive
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100

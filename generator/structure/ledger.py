@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core import timestamps
+from generator.core.atomic import write_atomic
 from generator.core.errors import ContentError, Problem
 from generator.core.translation import _
 from generator.models import Document
@@ -113,9 +114,7 @@ class Ledger:
         if not self.changed:
             return
         data = {"version": VERSION, "documents": dict(sorted(self.entries.items()))}
-        tmp = self.path.with_name(f".{self.path.name}.tmp")
-        tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        tmp.replace(self.path)
+        write_atomic(self.path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         self.changed = False
 
 

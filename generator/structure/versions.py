@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content import redaction
-from generator.content.atomic import write_atomic
 from generator.content.edit import FrontMatterFile, validated
 from generator.content.loader import load_document
 from generator.content.source import SourceDocument
+from generator.core.atomic import write_atomic
 from generator.core.errors import ContentError, Problem
 from generator.core.translation import _
 from generator.models import Document, FinanceTable, Section, SiteConfig
