@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 
 from generator.models import FinanceTable
+from generator.reference import statuses
+from generator.reference.statuses import status_level
 from generator.render.charts import chart, charts
 from generator.render.finance import computed_saldo, effect, headline_saldo, sign_notes
-from generator.render.status import status_level
 
 
 def table(
@@ -183,3 +184,7 @@ def test_no_chart_without_amounts() -> None:
 )  # fmt: skip
 def test_status_levels(printed: str | None, level: str | None) -> None:
     assert status_level(printed) == level
+
+
+def test_every_traffic_light_the_importer_takes_has_a_level() -> None:
+    assert all(status_level(word) is not None for word in statuses.PRINTED)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.content.frontmatter import line_of, shorten
 from generator.core import translation
-from generator.core.errors import Problem
+from generator.core.errors import Problem, close_matches, did_you_mean
 from generator.core.translation import _
 from generator.reference.taxonomy import DOCUMENT_KINDS
 
@@ -82,9 +81,9 @@ def describe(error: Any, name: str, loc: tuple[Any, ...], model: type[BaseModel]
         )
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        close = close_matches(str(loc[-1]), {field: field for field in allowed})
         if close:
-            hint = _("did you mean '{close}'?").format(close=close[0])
+            hint = did_you_mean(close)
         else:
             hint = _("remove it; allowed here: {allowed}").format(allowed=", ".join(allowed))
         return _("unknown field '{name}'").format(name=name), hint

@@ -6,8 +6,12 @@ because the people who run woosite are communications officers, not programmers.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.core.translation import _
 
 
 @dataclass(frozen=True)
@@ -65,3 +69,14 @@ class ImportFailed(WoositeError):
     """An export could not be imported; nothing was written."""
 
     exit_code = 2
+
+
+def close_matches(word: str, choices: Mapping[str, str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The choices closest to ``word`` (difflib's ratio), compared by their keys and given as their values."""
+    found = difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
+    return list(dict.fromkeys(choices[key] for key in found))
+
+
+def did_you_mean(suggestions: Sequence[str]) -> str:
+    """The one hint for a near miss (a field, a municipality): "did you mean 'a' or 'b'?"."""
+    return _("did you mean {suggestions}?").format(suggestions=_(" or ").join(f"'{s}'" for s in suggestions))

@@ -18,9 +18,8 @@ from generator.core.errors import Problem
 from generator.core.translation import _
 from generator.importer.finance import Found
 from generator.models import FinanceTable
-from generator.models.finance import Row
+from generator.models.finance import ROUNDING, VARIANCE, Row
 
-TOLERANCE = 1
 Warn = Callable[[Row, int, float, float, str], None]
 
 
@@ -55,7 +54,7 @@ def check(found: Found) -> list[Problem]:
 
 def apply_rules(table: FinanceTable, warn: Warn) -> None:
     """Every arithmetic rule over ``table``; ``warn`` gets each printed value that is off by more than
-    TOLERANCE. The one entry point for the importer and for the build's check of edited content."""
+    ROUNDING. The one entry point for the importer and for the build's check of edited content."""
     for rule in (_saldo_rows, _saldo_columns, _afwijking, _totals):
         rule(table, warn)
 
@@ -85,7 +84,7 @@ def _saldo_rows(table: FinanceTable, warn: Warn) -> None:
             readings = (
                 [(bv + lv, "baten + lasten")] if lv < 0 else [(bv - lv, "baten − lasten"), (lv - bv, "lasten − baten")]
             )
-            if all(abs(sv - expected) > TOLERANCE for expected, _ in readings):
+            if all(abs(sv - expected) > ROUNDING for expected, _ in readings):
                 expected, rule = min(readings, key=lambda reading: abs(sv - reading[0]))
                 warn(saldo, n, sv, expected, rule)
 
@@ -116,13 +115,13 @@ def _saldo_columns(table: FinanceTable, warn: Warn) -> None:
         if a is None or s is None or r is None or c is None:
             continue
         expected = a - s - c
-        if abs(r - expected) > TOLERANCE:
+        if abs(r - expected) > ROUNDING:
             rule = "beschikbaar − uitgaven" + (" − verplichtingen" if committed is not None else "")
             warn(row, saldo, r, expected, rule)
 
 
 def _is_afwijking(table: FinanceTable, n: int) -> bool:
-    return re.match(r"\s*(afwijking|verschil)", table.columns[n].label, re.I) is not None
+    return VARIANCE.match(table.columns[n].label) is not None
 
 
 def _afwijking(table: FinanceTable, warn: Warn) -> None:
@@ -137,7 +136,7 @@ def _afwijking(table: FinanceTable, warn: Warn) -> None:
         a, r, b = _amount(row.values[column]), _amount(row.values[realised]), _amount(row.values[budget])
         if a is None or r is None or b is None:
             continue
-        if min(abs(a - (r - b)), abs(a - (b - r))) > TOLERANCE:
+        if min(abs(a - (r - b)), abs(a - (b - r))) > ROUNDING:
             warn(row, column, a, r - b, f"{table.columns[realised].label} − {table.columns[budget].label}")
 
 
@@ -166,7 +165,7 @@ def _totals(table: FinanceTable, warn: Warn) -> None:
             total = _amount(row.values[n])
             if above and total is not None and all(p is not None for p in parts):
                 expected = sum(p for p in parts if p is not None)
-                if abs(total - expected) > TOLERANCE * len(above):
+                if abs(total - expected) > ROUNDING * len(above):
                     warn(row, n, total, expected, _("the sum of the rows above"))
         above = []
 

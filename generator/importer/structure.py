@@ -17,6 +17,7 @@ from generator.importer import numbers, vocabulary
 from generator.importer.blocks import Block, Heading, ListBlock, Pairs, Paragraph, Table
 from generator.importer.finance import Found, ambiguous_glued
 from generator.importer.lines import Line, collapse, is_sentence, title_like
+from generator.reference import statuses
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○■□►▸➢✓*\-–]\s+(\S.*)$")
 NUMBERED = re.compile(r"^\s*([1-9]\d?)[.)]\s+(\S.*)$")  # "01." keeps its zero: not a list
@@ -168,7 +169,7 @@ class _Parser:
 
     def traffic_light(self, i: int) -> int | None:
         text = self.text(i)
-        if text not in vocabulary.TRAFFIC_LIGHTS:
+        if text not in statuses.PRINTED:
             return None
         heading = next((b for b in reversed(self.out.blocks) if isinstance(b, Heading)), None)
         if heading is not None and heading.goal and heading.status is None:

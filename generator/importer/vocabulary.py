@@ -109,7 +109,6 @@ SECTION_TITLES = frozenset(
     )
 )
 
-TRAFFIC_LIGHTS = frozenset({"G", "O", "R", "Groen", "Oranje", "Rood", "Geel"})
 
 BREADCRUMBS = frozenset(
     b.casefold()

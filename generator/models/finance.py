@@ -19,6 +19,22 @@ MAX_EUROS = 10**15
 precision of the number formatting."""
 MAX_UNIT = 10**9
 
+ROUNDING = 1
+"""How far a printed total may lie from the sum of its printed parts: every amount is rounded to whole units, by
+at most half a unit each, so two whole amounts add up to their printed total within 1. The importer's check
+of a table and the page's reading of its saldo rule both allow this much."""
+
+DIFFERENCE = re.compile(r"afwijking|verschil|mutatie|wijzigingen\b", re.IGNORECASE)
+"""Column labels of changes, not amounts of a year: Afwijking, Verschil, (Begrotings)mutaties, Wijzigingen."""
+
+VARIANCE = re.compile(r"\s*(afwijking|verschil)", re.IGNORECASE)
+"""A change column that is realisation minus budget ("Afwijking t.o.v. begroting"), by the start of its label."""
+
+
+def is_difference(label: str) -> bool:
+    """A column of changes (charted apart, not an amount of the year): see ``DIFFERENCE``."""
+    return DIFFERENCE.search(label) is not None
+
 
 class ValueErrorAt(ValueError):
     """A validation error that knows the field it is about, below the model that raised it (so the message

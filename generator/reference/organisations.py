@@ -8,13 +8,13 @@ Names resolve as people write them: "Lisse", "gemeente Lisse", "GM0553", "gm0553
 from __future__ import annotations
 
 import csv
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from generator.core.errors import close_matches, did_you_mean
 from generator.core.translation import _
 
 _PREFIXES = ("gemeente", "provincie", "waterschap", "hoogheemraadschap", "wetterskip")
@@ -65,9 +65,7 @@ class UnknownOrganisation(LookupError):
     def hint(self) -> str:
         """The fix, for every message about an unknown name: the names it may mean, or how to write one."""
         if self.suggestions:
-            return _("did you mean {suggestions}?").format(
-                suggestions=_(" or ").join(f"'{s}'" for s in self.suggestions)
-            )
+            return did_you_mean(self.suggestions)
         return _("write the name as CBS or TOOI does (e.g. 'Lisse'), or the code (GM0553, PV27, WS0155)")
 
 
@@ -124,8 +122,8 @@ def lookup(name_or_code: str) -> Organisation:
     found = _by_name().get(key)
     if found:
         return found[0]
-    close = difflib.get_close_matches(key, list(_by_name()), n=3, cutoff=0.75)
-    raise UnknownOrganisation(text, [_by_name()[c][0].name for c in close])
+    names = {spelling: found[0].name for spelling, found in _by_name().items()}
+    raise UnknownOrganisation(text, close_matches(key, names, n=3, cutoff=0.75))
 
 
 @dataclass(frozen=True)

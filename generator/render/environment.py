@@ -9,12 +9,12 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from generator.core import urls
+from generator.reference.statuses import status_level
 from generator.render import formatting
 from generator.render.finance import headline_saldo
 from generator.render.markdown import Fragments
 from generator.render.outline import outline
 from generator.render.policy import content_security_policy
-from generator.render.status import status_level
 from generator.render.strings import Strings, load_strings
 
 _PACKAGE = Path(__file__).resolve().parent.parent

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator.models import FinanceTable, Row
+from generator.models.finance import ROUNDING, is_difference
 
 Number = int | float
 
@@ -129,7 +130,6 @@ def _saldo_rule(table: FinanceTable) -> str | None:
     lasten, baten, saldo = (_values(table, role) for role in ("lasten", "baten", "saldo"))
     if len(lasten) != 1 or len(baten) != 1 or len(saldo) != 1:
         return None
-    tolerance = 2  # printed amounts are rounded, each by up to half a unit
     rules: dict[str, Callable[[Number, Number], Number]] = {
         "saldo_baten_plus_lasten": lambda la, ba: ba + la,
         "saldo_baten_minus_lasten": lambda la, ba: ba - la,
@@ -143,19 +143,12 @@ def _saldo_rule(table: FinanceTable) -> str | None:
     if not triples:
         return None
     for key, rule in rules.items():
-        if all(abs(rule(la, ba) - sa) <= tolerance for la, ba, sa in triples):
+        if all(abs(rule(la, ba) - sa) <= ROUNDING for la, ba, sa in triples):
             return key
     return None
 
 
-DIFFERENCE = re.compile(r"\b(afwijking|verschil|mutaties?|wijzigingen)\b", re.I)
-"""Column labels of differences (Afwijking, Verschil, Mutaties): changes, not totals, so charted apart."""
-
 Effect = Literal["voordelig", "nadelig"]
-
-
-def is_difference(label: str) -> bool:
-    return DIFFERENCE.search(label) is not None
 
 
 def total_columns(table: FinanceTable) -> list[int]:

@@ -28,6 +28,7 @@ from typing import Literal
 
 from generator.content import redaction
 from generator.models import Column, FinanceTable, Programme, Redaction, Row
+from generator.models.finance import is_difference
 from generator.reference.taxonomy import DocumentKind
 from generator.structure.page import DocumentPage
 
@@ -49,7 +50,7 @@ SIMILAR = 0.5
 
 _REALISATIE = re.compile(r"rekening|realisatie|werkelijk", re.IGNORECASE)
 _BEGROOT = re.compile(r"begro|raming|geraamd", re.IGNORECASE)
-_NOT_AN_AMOUNT_OF_THE_YEAR = re.compile(r"afwijking|verschil|mutatie|aandeel|saldo|totaal", re.IGNORECASE)
+_SHARE_OR_TOTAL = re.compile(r"aandeel|saldo|totaal", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _STOP_WORDS = frozenset({"en", "de", "het", "van", "voor", "een"})
 
@@ -140,7 +141,7 @@ def figures(page: DocumentPage) -> list[Figure]:
         if lasten is None and baten is None:
             continue
         for i, column in enumerate(table.columns):
-            if column.kind != "amount" or _NOT_AN_AMOUNT_OF_THE_YEAR.search(column.label):
+            if column.kind != "amount" or is_difference(column.label) or _SHARE_OR_TOTAL.search(column.label):
                 continue
             years = {int(m.group(0)) for m in _YEAR.finditer(column.label)}
             if years and years != {document.year}:

@@ -1,7 +1,8 @@
-"""Traffic-light statuses of goals ("Status: G") -> a level the templates explain in words.
+"""Traffic-light statuses of goals ("Status: G"): the words exports print, and the level each means.
 
-Sources print a letter (G, O, R) or a word (groen, oranje, rood). The level decides the wording and the
-shape shown beside it, so the meaning never depends on colour alone; unknown statuses are shown as printed.
+Sources print a letter (G, O, R) or a word (groen, oranje, rood). The importer takes a loose line of one of
+``PRINTED`` below a goal as its status; the page shows the level in words and a shape beside it, so the
+meaning never depends on colour alone; unknown statuses are shown as printed.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ _LEVELS: dict[str, StatusLevel] = {
     "rood": "red",
     "red": "red",
 }
+
+
+PRINTED = frozenset({"G", "O", "R", "Groen", "Oranje", "Geel", "Rood"})
+"""How Dutch exports print a status on a line of its own (the importer's traffic lights); each has a level."""
 
 
 def status_level(printed: str | None) -> StatusLevel | None:
