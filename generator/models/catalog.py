@@ -6,22 +6,14 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
-from generator.models.document import CategoryRef, Dates, Programme, PublisherRef, Urls
+from generator.models.document import Dates, DocumentFacts, Urls
 from generator.models.history import ComparisonEntry, LineageEntry, VersionEntry, WithdrawnEntry
-from generator.reference.taxonomy import DocumentKind
 
 
-class CatalogEntry(BaseModel):
+class CatalogEntry(DocumentFacts):
     """What a harvester needs to find and fetch one programme document."""
 
-    id: str
-    title: str
-    publisher: PublisherRef
-    kind: DocumentKind
-    year: int
-    programme: Programme
     description: str = Field(description="One-sentence summary (the document's own, or made from its facts).")
-    information_category: CategoryRef
     dates: Dates = Field(description="Creation, adoption (vaststelling) and first publication, where known.")
     first_published: dt.datetime = Field(description="First publication on this site.")
     modified: dt.datetime = Field(

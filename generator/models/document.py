@@ -7,6 +7,7 @@ what the build publishes as JSON (and what its JSON Schema describes); it shares
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -79,14 +80,20 @@ class Section(BaseModel):
     sections: list[Section] = Field(default_factory=list)
 
 
+Kind = Annotated[DocumentKind, Field(description="Document kind: " + ", ".join(DOCUMENT_KINDS) + ".")]
+Year = Annotated[int, Field(ge=1900, le=2100, description="The year the document is about.")]
+Summary = Annotated[str | None, Field(description="One-sentence summary for search results.")]
+"""The fields a content file, the published document and its catalog entry share, each declared once."""
+
+
 class FrontMatter(BaseModel):
     """The YAML front matter of a content file."""
 
     model_config = ConfigDict(extra="forbid")
 
     publisher: str = Field(description='Municipality, province or water board: "Lisse", "GM0553".')
-    kind: DocumentKind = Field(description="Document kind: " + ", ".join(DOCUMENT_KINDS) + ".")
-    year: int = Field(ge=1900, le=2100, description="The year the document is about.")
+    kind: Kind
+    year: Year
 
     @field_validator("year", mode="before")
     @classmethod
@@ -99,7 +106,7 @@ class FrontMatter(BaseModel):
 
     programme: Programme
     title: str | None = Field(default=None, description="Page title; defaults to the programme heading.")
-    description: str | None = Field(default=None, description="One-sentence summary for search results.")
+    description: Summary = None
     information_category: str | None = Field(
         default=None, description="Woo information category; defaults to jaarplannen en jaarverslagen."
     )
@@ -146,20 +153,26 @@ class PublicationHistory(BaseModel):
     modified: dt.datetime = Field(description="Last change of the content: the sitemap lastmod. Sync on this.")
 
 
-class Document(BaseModel):
-    """A programme document as published: the public JSON contract."""
-
-    model_config = ConfigDict(populate_by_name=True)
+class DocumentFacts(BaseModel):
+    """What identifies a programme document and says what it is: the fields the document (JSON) and its entry
+    in the catalog share, declared once (each may restate a field's description, keeping its place)."""
 
     id: str = Field(description="Stable identifier: publisher code, kind, year and programme.")
     title: str
     publisher: PublisherRef
-    kind: DocumentKind
-    year: int
+    kind: Kind
+    year: Year
     programme: Programme
-    description: str | None = None
+    description: Summary = None
     information_category: CategoryRef
     dates: Dates
+
+
+class Document(DocumentFacts):
+    """A programme document as published: the public JSON contract."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
     source: Source
     intro: str = Field(default="", description="Markdown text before the first section.")
     sections: list[Section]
