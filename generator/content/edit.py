@@ -17,8 +17,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from generator.content.frontmatter import FrontMatterError, invisible_control, split
-from generator.content.loader import decode
+from generator.content.frontmatter import FrontMatterError, decode, invisible_control, split
 from generator.content.validation import describe
 from generator.core.atomic import write_atomic
 from generator.core.errors import ContentError, Problem

@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 import reprlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.core import limits
+from generator.core.errors import ContentError, Problem, WoositeError
 from generator.core.translation import _
 
 _SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -229,3 +232,25 @@ def line_of(node: yaml.Node | None, loc: tuple[int | str, ...], first_line: int 
             break
         current = child
     return current.start_mark.line + first_line
+
+
+def decode(raw: bytes, path: Path) -> str:
+    """A project file's bytes as text: UTF-8 with or without a byte-order mark, ``\n`` line ends."""
+    try:
+        return raw.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            Problem(path, line, _("the file is not UTF-8 text"), _("save it as UTF-8 in your editor"))
+        ) from exc
+
+
+def read_yaml_file(path: Path, error: type[WoositeError] = ContentError) -> tuple[Any, yaml.Node | None]:
+    """A YAML file of the project (site.yaml, the redaction list, UI strings): read within the size limit,
+    decoded, parsed safely (``load_yaml``); a syntax error is one problem with its line, raised as ``error``."""
+    text = decode(limits.read_bytes(path), path)
+    try:
+        return load_yaml(text)
+    except yaml.MarkedYAMLError as exc:
+        line, message, hint = yaml_problem(exc, text, first_line=1)
+        raise error(Problem(path, line, message, hint)) from exc

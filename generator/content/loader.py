@@ -10,12 +10,11 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from generator.content import redaction, redaction_list
 from generator.content.body import parse_body, walk
-from generator.content.frontmatter import FrontMatterError, invisible_control, line_of, load_yaml, split, yaml_problem
+from generator.content.frontmatter import FrontMatterError, decode, invisible_control, line_of, read_yaml_file, split
 from generator.content.source import SourceDocument
 from generator.content.validation import problems_from
 from generator.core import limits, translation
@@ -47,13 +46,8 @@ def load_config(path: Path) -> SiteConfig:
                 _("create it with at least 'title:' and 'base_url:', or run 'woosite init'"),
             )
         )
-    text = _read_text(path)
-    try:
-        data, node = load_yaml(text)
-        data = data or {}
-    except yaml.MarkedYAMLError as exc:
-        line, message, hint = yaml_problem(exc, text, first_line=1)
-        raise ContentError(Problem(path, line, message, hint)) from exc
+    data, node = read_yaml_file(path)
+    data = data or {}
     if not isinstance(data, dict):
         raise ContentError(Problem(path, 1, _("site.yaml must be a list of 'field: value' lines")))
     try:
@@ -255,18 +249,3 @@ def _resolve_category(front: FrontMatter, path: Path, line: int, problems: list[
             )
         )
     return category
-
-
-def decode(raw: bytes, path: Path) -> str:
-    """A content file's bytes as text: UTF-8 with or without a byte-order mark, ``\n`` line ends."""
-    try:
-        return raw.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError(
-            Problem(path, line, _("the file is not UTF-8 text"), _("save it as UTF-8 in your editor"))
-        ) from exc
-
-
-def _read_text(path: Path) -> str:
-    return decode(limits.read_bytes(path), path)

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from generator.content.frontmatter import line_of, load_yaml
+from generator.content.frontmatter import line_of, load_yaml, read_yaml_file
 from generator.content.validation import problems_from
 from generator.core.errors import ContentError, Problem
 from generator.core.translation import _
@@ -67,22 +67,7 @@ def with_file(config_file: Path, config: SiteConfig) -> SiteConfig:
 
 def read(path: Path) -> list[Redaction]:
     """The ``redactions:`` list of a redaction file; problems name the file and line."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError as exc:
-        raise ContentError(Problem(path, None, _("the file is not UTF-8 text"), _("save it as UTF-8"))) from exc
-    try:
-        data, node = load_yaml(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise ContentError(
-            Problem(
-                path,
-                mark.line + 1 if mark else None,
-                _("invalid YAML: {exc_problem}").format(exc_problem=exc.problem),
-                _("check the indentation"),
-            )
-        ) from exc
+    data, node = read_yaml_file(path)
     if data is None:
         return []
     if not isinstance(data, dict):

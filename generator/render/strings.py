@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from generator.content.frontmatter import read_yaml_file
 from generator.core.errors import BuildError, Problem
 from generator.core.translation import _
 
@@ -63,18 +62,7 @@ def load_strings(language: str, folders: list[Path]) -> dict[str, Any]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise BuildError(
-            Problem(
-                path,
-                mark.line + 1 if mark else None,
-                _("invalid YAML: {exc_problem}").format(exc_problem=exc.problem),
-                _("check indentation"),
-            )
-        ) from exc
+    data, _node = read_yaml_file(path, BuildError)
     if not isinstance(data, dict):
         raise BuildError(
             Problem(path, 1, _("UI strings must be 'key: text' lines"), _("compare with the built-in nl.yaml"))
