@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from generator.incremental.keys import document_key
 from generator.models import Catalog, CatalogEntry, Document
+from generator.models.document import DocumentFacts
 from generator.outputs import diwoo, history_catalog
 from generator.outputs.facts import published
 from generator.outputs.writer import OutputWriter
@@ -40,16 +41,9 @@ def _write_document(path: str, document: Document, out: OutputWriter) -> None:
 def catalog_entry(document: Document, words: Any) -> CatalogEntry:
     """The catalog entry of a published document (one with its ``history``): enough to sync incrementally."""
     assert document.history is not None, "catalog entries are made from published documents"
+    facts = {name: getattr(document, name) for name in DocumentFacts.model_fields}  # what the two share
     return CatalogEntry(
-        id=document.id,
-        title=document.title,
-        publisher=document.publisher,
-        kind=document.kind,
-        year=document.year,
-        programme=document.programme,
-        description=diwoo.summary(document, words),
-        information_category=document.information_category,
-        dates=document.dates,
+        **{**facts, "description": diwoo.summary(document, words)},
         first_published=document.history.first_published,
         modified=document.history.modified,
         urls=document.urls,
