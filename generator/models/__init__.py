@@ -1,4 +1,4 @@
-"""The page model: pydantic models that define the content format, the JSON output and its schema."""
+"""The contract: pydantic models that define the content format, the JSON output and its schema, once."""
 
 from generator.models.catalog import Catalog, CatalogEntry
 from generator.models.document import (
