@@ -10,7 +10,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from generator.core import urls
+from generator.models import FrontMatter, Programme
 from generator.reference.organisations import Organisation
 from generator.reference.taxonomy import DocumentKind
 
@@ -156,21 +159,23 @@ class NewDocument:
         return folder / f"{urls.slugify(self.heading)}.md"
 
     def text(self) -> str:
-        programme = [f"  number: {_q(self.number)}"] if self.number else []
-        programme.append(f"  title: {_q(self.title)}")
-        if self.label:
-            programme.append(f"  label: {_q(self.label)}")
-        front = [
+        """The file: front matter written from the content model (so it is what the loader reads), two
+        commented fields to fill in, and the programme's three questions as sections."""
+        front = FrontMatter(
+            publisher=self.publisher,
+            kind=self.kind,
+            year=self.year,
+            programme=Programme(number=self.number, title=self.title, label=self.label),
+        )
+        data = front.model_dump(mode="json", exclude_defaults=True)
+        fields = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=110)
+        front_matter = [
             "---",
-            f"publisher: {_q(self.publisher)}",
-            f"kind: {self.kind.value}",
-            f"year: {self.year}",
-            "programme:",
-            *programme,
+            fields.rstrip("\n"),
             '# description: "Eén zin die samenvat waar dit programma over gaat."',
             "# finance: zie 'Het inhoudsformaat' in de README van woosite voor tabellen met bedragen.",
             "---",
         ]
         questions = REPORT_SECTIONS if self.kind is DocumentKind.jaarverslag else PLAN_SECTIONS
         body = "".join(f"\n## {question}\n\n{PLACEHOLDER}\n" for question in questions)
-        return "\n".join(front) + "\n" + body.lstrip("\n")
+        return "\n".join(front_matter) + "\n" + body.lstrip("\n")
