@@ -21,7 +21,8 @@ from woo_content import (
     write_content,
 )
 
-from generator.content.redaction import explanation, redact_text
+from generator.content.loader import load_config, load_document
+from generator.content.redaction import apply, explanation, list_key, redact_text
 from generator.models import Redaction
 from generator.render.environment import site_words
 
@@ -132,3 +133,20 @@ def test_explanation_names_the_article() -> None:
         "artikel 5.1, tweede lid, onder e, Woo: de eerbiediging van de persoonlijke levenssfeer"
     )
     assert explanation("5.2", site_words()).startswith("artikel 5.2, Woo")
+
+
+def test_a_document_is_searched_once_per_list(tmp_path: Path) -> None:
+    """The build's cache keeps documents as redacted: redacting again by the same list keeps them as they are
+    (no second search), and another list redacts them afresh, from the text as written."""
+    shutil.copy(ROOT / "site.yaml", tmp_path / "site.yaml")
+    set_config(tmp_path, redactions=REDACTIONS)
+    path = write_content(tmp_path, "p.md", seed_002_document())
+    config = load_config(tmp_path / "site.yaml")
+    loaded = load_document(path, config)
+    first = apply([loaded], config.redactions)
+    assert first[0].redacted == ("5.1.2e",) and first[0].redacted_by == list_key(config.redactions)
+    assert apply(first, config.redactions)[0] is first[0]
+    other = [Redaction(text=CIVIL_SERVANTS[0], ground="5.1.2i")]
+    again = apply([loaded], other)[0]
+    assert again.redacted == ("5.1.2i",) and again.redacted_by == list_key(other) != first[0].redacted_by
+    assert CIVIL_SERVANTS[0] not in again.intro + "".join(s.text for s in again.sections)

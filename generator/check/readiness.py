@@ -11,6 +11,7 @@ document without any date.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,11 +34,21 @@ PLACEHOLDER_HOSTS = {"example.org", "www.example.org", "example.com", "www.examp
 
 
 def warnings(config: SiteConfig, config_file: Path, sources: list[SourceDocument]) -> list[Problem]:
-    """Every reason the site is not ready to publish, in file order."""
+    """Every reason the site is not ready to publish, in file order (a document's own, as ``with_warnings``
+    kept them with it, or found now)."""
     found = site_warnings(config, config_file)
     for source in sources:
-        found += document_warnings(source)
+        found += source.warnings if source.warnings is not None else document_warnings(source)
     return found
+
+
+def with_warnings(sources: list[SourceDocument]) -> list[SourceDocument]:
+    """The documents with their own warnings found and kept (the build's cache keeps them with the document,
+    so an unchanged file is not read again for them)."""
+    return [
+        source if source.warnings is not None else replace(source, warnings=tuple(document_warnings(source)))
+        for source in sources
+    ]
 
 
 def site_warnings(config: SiteConfig, config_file: Path) -> list[Problem]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from generator.content.source import SourceDocument
 from generator.core import fold, urls
+from generator.core.digests import digest
 from generator.core.errors import BuildError, Problem
 from generator.core.translation import _
 from generator.models import FrontMatter, Redaction, Section, SiteConfig
@@ -112,19 +113,26 @@ def redact_data(data: Any, redactions: list[Redaction]) -> Any:
     return data
 
 
+def list_key(redactions: list[Redaction]) -> str:
+    """Changes exactly when the list does: what a build's cache and a redacted document are keyed on."""
+    return digest(*(f"{r.ground}\0{r.text}" for r in redactions))
+
+
 def apply(sources: list[SourceDocument], redactions: list[Redaction]) -> list[SourceDocument]:
-    """The documents with every text field redacted; each records the grounds applied to it."""
+    """The documents with every text field redacted; each records the grounds applied to it. A document
+    already redacted by this list (from the build's cache) is kept as it is."""
     if not redactions:
         return sources
-    return [_apply_one(source, redactions) for source in sources]
+    key = list_key(redactions)
+    return [source if source.redacted_by == key else _apply_one(source, redactions, key) for source in sources]
 
 
-def _apply_one(source: SourceDocument, redactions: list[Redaction]) -> SourceDocument:
+def _apply_one(source: SourceDocument, redactions: list[Redaction], key: str) -> SourceDocument:
     texts = [source.front.model_dump(mode="json"), source.intro, [s.model_dump() for s in source.sections]]
     folded = [fold.fold(t) for t in _strings(texts)]  # each text folded once, then searched for every redaction
     grounds = tuple(sorted({r.ground for r in redactions if any(pattern(r.text).search(f) for f in folded)}))
     if not grounds:
-        return source
+        return dataclasses.replace(source, redacted_by=key)
     front = FrontMatter.model_validate(redact_data(texts[0], redactions))
     sections = [Section.model_validate(s) for s in redact_data(texts[2], redactions)]
     return dataclasses.replace(
@@ -133,6 +141,8 @@ def _apply_one(source: SourceDocument, redactions: list[Redaction]) -> SourceDoc
         intro=redact_text(source.intro, redactions),
         sections=sections,
         redacted=grounds,
+        redacted_by=key,
+        warnings=None,  # found again on the redacted text
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.body import walk
+from generator.core.errors import Problem
 from generator.models import FrontMatter, Section
 from generator.reference.organisations import Organisation
 from generator.reference.taxonomy import InformationCategory
@@ -26,6 +27,11 @@ class SourceDocument:
     """SHA-256 of the file's bytes: changes exactly when the content changes."""
     redacted: tuple[str, ...] = ()
     """Woo grounds (e.g. "5.1.2e") of the texts redacted from this document (see content/redaction.py)."""
+    redacted_by: str = ""
+    """The redaction list (``redaction.list_key``) this document was redacted by: a cached document redacted
+    by the same list is not searched again."""
+    warnings: tuple[Problem, ...] | None = None
+    """What is unfinished in this document (``check.readiness``), found once and kept with it in the cache."""
     fragments: dict[str, str] = field(default_factory=dict)
     """Markdown text -> HTML of the intro and sections, rendered once (see generator/render/markdown.py)."""
 

@@ -165,12 +165,14 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     population = comparison.load_population(options.project_dir)  # data/inwoners.csv: an input of every page
     inputs = inputs_key(options.config_file, options.content_dir, site_templates, config.base_url)
     kept_versions = tree_digest([options.content_dir / versions.VERSIONS_DIR])  # previous versions of corrections
-    redactions = [f"{r.ground}\0{r.text}" for r in config.redactions]  # also those from the redaction file
     # A theme file outside templates/ counts too.
-    inputs = digest(inputs, theme.digest, repr(sorted(population.items())), kept_versions, *redactions)
+    inputs = digest(
+        inputs, theme.digest, repr(sorted(population.items())), kept_versions, redaction.list_key(config.redactions)
+    )
     exposed = redaction_list.exposed(options.config_file, config)
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean, warm=options.warm)
-    sources = load_documents(options.content_dir, config, cache.loader(report))  # redacted
+    sources = readiness.with_warnings(load_documents(options.content_dir, config, cache.loader(report)))
+    cache.remember(sources)  # redacted, with their warnings: an unchanged file costs nothing next time
     previous = versions.load(options.content_dir, sources, config)
     site = build_site(config, sources, population, previous, site_words(site_templates, config.language))
     unfinished = readiness.warnings(config, options.config_file, sources)

@@ -127,6 +127,15 @@ class BuildCache:
                 self.loaded[_document_key(loaded.path, loaded.digest)] = loaded
         return [results[path] for path in paths]
 
+    def remember(self, documents: list[SourceDocument]) -> None:
+        """Keep the documents as the build goes on to use them (redacted, with their warnings) in place of
+        those loaded: the next build takes them as they are. A redacted text's Markdown is rendered now."""
+        for document in documents:
+            if document.redacted:
+                missing = [text for text in document.texts() if text not in document.fragments]
+                document.fragments.update(markdown.fragments(missing))
+            self.loaded[_document_key(document.path, document.digest)] = document
+
     def up_to_date(self, site: Site) -> bool:
         """The output folder already holds exactly this site: nothing to build."""
         return self.previous is not None and self.previous.up_to_date(self.inputs, site_key(site))
@@ -160,7 +169,9 @@ class BuildCache:
         write_atomic(self._record_file(), record.to_json().encode("utf-8"))
         if self.warm is not None:
             self.warm.inputs, self.warm.documents = self.inputs, self.loaded
-        elif self.loaded.keys() != self.documents.keys():
+        elif self.loaded.keys() != self.documents.keys() or any(
+            self.documents[key] is not document for key, document in self.loaded.items()
+        ):
             data = pickle.dumps({"inputs": self.inputs, "documents": self.loaded}, protocol=pickle.HIGHEST_PROTOCOL)
             write_atomic(self.folder / DOCUMENTS, data)
 
