@@ -22,15 +22,19 @@ from urllib.parse import unquote
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from woo_content import build, set_config, write_content
 
 from generator.content.redaction import redact_text
+from generator.core.fold import _fold_other, fold_char
 from generator.models import Redaction
 from tests.conftest import ROOT, run_woosite
 from tests.test_errors import GOOD
 
 NAME = "Alexander van Mazijk"
 OTHER = "Yvonne Oostburg"  # the letters y, o, u, b, g, s of the attack run's lookalikes
+full_steps = _fold_other.__wrapped__  # the steps of core/fold.py on a whole text, uncached
 REDACTED = [Redaction(text=NAME, ground="5.1.2e"), Redaction(text=OTHER, ground="5.1.2e")]
 TABLE = json.loads(resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8"))
 
@@ -208,3 +212,17 @@ def test_a_name_only_an_address_would_spell_is_reported_at_its_content_line(tmp_
     line = GOOD.replace("Tekst.", "Tekst.\n\n## Over").splitlines().index("## Over") + 1
     assert f"{path}:{line}:" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+@given(st.text())
+@settings(max_examples=500, deadline=None)
+def test_folding_in_runs_equals_the_full_steps_on_the_whole_text(text: str) -> None:
+    """``fold_char`` folds ASCII runs by a byte table and the other runs apart (each step acts on one character;
+    NFKD reorders only combining marks, none ASCII): on any text that equals all steps on the whole text."""
+    assert fold_char(text) == full_steps(text)
+
+
+@given(st.text(alphabet=st.sampled_from("aImM01|+*_[]&% Ëëe\u0308\u0323\u00ad\u200bΝоＺ\u2800ﬁß\u202e")))
+@settings(max_examples=500, deadline=None)
+def test_folding_in_runs_on_the_characters_that_matter(text: str) -> None:
+    assert fold_char(text) == full_steps(text)
