@@ -87,7 +87,7 @@ class Preview:
             self.thread.start()
             self.say(_("Preview on {url} (press Ctrl+C to stop); watching for changes.").format(url=self.url))
             while not self.stopping.is_set():
-                settled = wait_for_change(self.sources, seen, self.stopping.is_set)
+                settled = wait_for_change(self.sources, seen, self.stopping)
                 if settled is None:
                     break
                 changes = changed_paths(seen, settled)
