@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.core import urls
 from generator.core.errors import ContentError
 from generator.publish.build import BuildOptions, BuildResult, build
 from generator.publish.cache import WarmDocuments
@@ -230,5 +231,32 @@ def test_a_warm_process_reads_only_changed_files(site_project: Path, monkeypatch
     monkeypatch.undo()
     assert {p for p in read if p.suffix == ".md"} == {doc}
     assert not (root / ".woosite-cache/documents.pickle").exists(), "the warm documents stay in memory"
+    clean(root)
+    assert_same_tree(root / "site", root / "clean")
+
+
+def test_the_edited_document_comes_first_as_the_build_then_publishes_it(site_project: Path) -> None:
+    """``woosite serve`` shows an edited document before the rest of the site is rebuilt: its page and the
+    files the page links to come first, made by the same units as the steps, so they are the bytes the build
+    then publishes, and the site equals a clean build."""
+    root = site_project
+    shown: dict[str, bytes] = {}
+
+    def first(staging: Path, files: list[str]) -> None:
+        shown.update({path: (staging / path).read_bytes() for path in files})
+
+    options = BuildOptions(content_dir=root / "content", out_dir=root / "site", warm=WarmDocuments(), first=first)
+    build(options)
+    assert not shown, "a first build has nothing to show before the rest"
+    doc = root / "content/lisse-1.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("Een veilig dorp.", "Een snel dorp."), encoding="utf-8")
+    result = build(options)
+    (page,) = [p for p in result.site.documents if p.source.path == doc]
+    html = urls.output_file(page.path)
+    assert {html, page.json_path, page.diwoo_path} <= set(shown)
+    assert "Een snel dorp." in shown[html].decode("utf-8")
+    assert not [path for path in shown if path.startswith(("api/index", "pagefind/", "sitemap", "lisse/index"))]
+    published = tree(root / "site")
+    assert all(published[path] == data for path, data in shown.items()), "shown first = published"
     clean(root)
     assert_same_tree(root / "site", root / "clean")

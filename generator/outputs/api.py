@@ -15,6 +15,7 @@ from generator.outputs import diwoo, history_catalog
 from generator.outputs.facts import published
 from generator.outputs.writer import OutputWriter
 from generator.structure.ledger import History
+from generator.structure.page import DocumentPage
 from generator.structure.site import Site
 
 CATALOG = "api/index.json"
@@ -24,14 +25,22 @@ SCHEMAS: dict[str, type[BaseModel]] = {"api/document.schema.json": Document, "ap
 def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
     documents = {page.path: published(page.document, histories[page.document.id]) for page in site.documents}
     for page in site.documents:
-        document = documents[page.path]
-        key = document_key(page, str(histories[page.document.id]))
-        out.cached(f"json {page.json_path}", key, partial(_write_document, page.json_path, document, out))
+        write_document(site, page, out, histories, documents[page.path])
     entries = [catalog_entry(documents[page.path], site.words) for page in site.documents]
     catalog = history_catalog.extend(site, Catalog(documents=entries))
     out.write_text(CATALOG, to_json(catalog))
     for path, model in SCHEMAS.items():
         out.write_text(path, json.dumps(schema(model, site.url(path)), indent=2, ensure_ascii=False) + "\n")
+
+
+def write_document(
+    site: Site, page: DocumentPage, out: OutputWriter, histories: dict[str, History], document: Document | None = None
+) -> None:
+    """One document's JSON (``document``: the document as published, when the caller made it already)."""
+    history = histories[page.document.id]
+    found = document or published(page.document, history)
+    key = document_key(page, str(history))
+    out.cached(f"json {page.json_path}", key, partial(_write_document, page.json_path, found, out))
 
 
 def _write_document(path: str, document: Document, out: OutputWriter) -> None:

@@ -23,6 +23,7 @@ from generator.incremental.keys import document_key
 from generator.models import FinanceTable
 from generator.models.finance import Value
 from generator.outputs.writer import OutputWriter
+from generator.structure.ledger import History
 from generator.structure.page import DocumentPage
 from generator.structure.site import Site
 
@@ -31,11 +32,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?%?$")
 
 
-def write(site: Site, out: OutputWriter) -> None:
+def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
     """Each document's tables; a document's files depend on that document only (reused when it is unchanged)."""
     for page in site.documents:
-        if page.csv_paths:
-            out.cached(f"csv {page.path}", document_key(page), partial(_write_document, page, out))
+        write_document(site, page, out, histories)
+
+
+def write_document(site: Site, page: DocumentPage, out: OutputWriter, histories: dict[str, History]) -> None:
+    if page.csv_paths:
+        out.cached(f"csv {page.path}", document_key(page), partial(_write_document, page, out))
 
 
 def _write_document(page: DocumentPage, out: OutputWriter) -> None:

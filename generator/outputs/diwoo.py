@@ -46,9 +46,13 @@ def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
     """Each document's metadata as its own XML file, depending on that document and its history only
     (the site's language and base URL are global inputs, part of every key)."""
     for page in site.documents:
-        history = histories[page.document.id]
-        key = digest(document_key(page), str(history))
-        out.cached(f"diwoo {page.diwoo_path}", key, partial(_write_document, site, page, history, out))
+        write_document(site, page, out, histories)
+
+
+def write_document(site: Site, page: DocumentPage, out: OutputWriter, histories: dict[str, History]) -> None:
+    history = histories[page.document.id]
+    key = digest(document_key(page), str(history))
+    out.cached(f"diwoo {page.diwoo_path}", key, partial(_write_document, site, page, history, out))
 
 
 def _write_document(site: Site, page: DocumentPage, history: History, out: OutputWriter) -> None:

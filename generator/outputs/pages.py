@@ -23,7 +23,7 @@ from generator.render import history
 from generator.render.environment import static_folders
 from generator.structure.ledger import History
 from generator.structure.page import DocumentPage
-from generator.structure.site import Site
+from generator.structure.site import Publication, PublisherSection, Site
 
 STATIC_PREFIX = "static/"
 STYLESHEET = "style.css"
@@ -104,35 +104,59 @@ def write_programmes(
     rendered, across cores."""
     outline = outline_key(site)
     facts = histories or {}
-    keys = {
-        page.path: document_key(page, outline + str(facts.get(page.document.id)) + history.page_key(site, page))
-        for page in site.documents
-    }
+    keys = {page.path: programme_key(site, page, outline, facts) for page in site.documents}
     stale = [page for page in site.documents if not out.reuse(f"page {page.path}", keys[page.path])]
-    places = {
+    places = _places(site)
+    pages = pmap(lambda page: _programme_html(site, page, env, out.written, places), stale)
+    for page, text in zip(stale, pages, strict=True):
+        with out.unit(f"page {page.path}", keys[page.path]):
+            out.write_text(urls.output_file(page.path), text)
+
+
+def write_programme(
+    site: Site, page: DocumentPage, out: OutputWriter, env: Environment, histories: dict[str, History], outline: str
+) -> None:
+    """One programme page, as ``write_programmes`` makes it (same unit and key): the preview's first look at
+    an edited document."""
+    key = programme_key(site, page, outline, histories)
+    if not out.reuse(f"page {page.path}", key):
+        with out.unit(f"page {page.path}", key):
+            out.write_text(urls.output_file(page.path), _programme_html(site, page, env, out.written, _places(site)))
+
+
+def programme_key(site: Site, page: DocumentPage, outline: str, histories: dict[str, History]) -> str:
+    """What a programme page shows: its document, the site's outline, its publication facts, its lineage."""
+    return document_key(page, outline + str(histories.get(page.document.id)) + history.page_key(site, page))
+
+
+def _places(site: Site) -> dict[str, tuple[PublisherSection, Publication]]:
+    return {
         page.path: (publisher, publication)
         for publisher in site.publishers
         for publication in publisher.publications
         for page in publication.documents
     }
 
-    def html(page: DocumentPage) -> str:
-        publisher, publication = places[page.path]
-        return to_html(
-            env,
-            "programme.html",
-            page.path,
-            out.written,
-            site=site,
-            publisher=publisher,
-            publication=publication,
-            page=page,
-            document=page.document,
-        )
 
-    for page, text in zip(stale, pmap(html, stale), strict=True):
-        with out.unit(f"page {page.path}", keys[page.path]):
-            out.write_text(urls.output_file(page.path), text)
+def _programme_html(
+    site: Site,
+    page: DocumentPage,
+    env: Environment,
+    written: dict[str, int],
+    places: dict[str, tuple[PublisherSection, Publication]],
+) -> str:
+    publisher, publication = places[page.path]
+    return to_html(
+        env,
+        "programme.html",
+        page.path,
+        written,
+        site=site,
+        publisher=publisher,
+        publication=publication,
+        page=page,
+        document=page.document,
+    )
 
 
 def render(out: OutputWriter, env: Environment, template: str, path: str, **context: Any) -> None:

@@ -23,6 +23,7 @@ from generator.incremental.keys import document_key
 from generator.models import FinanceTable
 from generator.outputs.csv_data import header
 from generator.outputs.writer import OutputWriter
+from generator.structure.ledger import History
 from generator.structure.page import DocumentPage
 from generator.structure.site import Site
 
@@ -35,11 +36,15 @@ def path(page: DocumentPage) -> str | None:
     return urls.xlsx_file(page.path, page.slug) if page.document.finance else None
 
 
-def write(site: Site, out: OutputWriter) -> None:
+def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
     for page in site.documents:
-        target = path(page)
-        if target is not None:
-            out.cached(f"xlsx {target}", document_key(page), partial(_write, page, site.words, target, out))
+        write_document(site, page, out, histories)
+
+
+def write_document(site: Site, page: DocumentPage, out: OutputWriter, histories: dict[str, History]) -> None:
+    target = path(page)
+    if target is not None:
+        out.cached(f"xlsx {target}", document_key(page), partial(_write, page, site.words, target, out))
 
 
 def _write(page: DocumentPage, words: Any, target: str, out: OutputWriter) -> None:

@@ -94,7 +94,14 @@ class OutputWriter:
         return False
 
     def reuse(self, unit: str, key: str) -> bool:
-        """Link the unit's files from the previous build when its key matches and they are intact."""
+        """Link the unit's files from the previous build when its key matches and they are intact; or find
+        it made already in this build (ahead of its step, for the preview), its files then counted in the
+        units open now too."""
+        done = self.units.get(unit)
+        if done is not None and done.key == key:
+            for open_files in self._open:
+                open_files.extend(done.files)
+            return True
         files = self.previous.reusable(unit, key) if self.previous else None
         if files is None or self.previous is None:
             return False

@@ -7,6 +7,8 @@ makes them. After a failed build every page shows the problems instead (file, li
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import mimetypes
 import re
@@ -26,6 +28,7 @@ from generator.preview.state import PreviewState
 ASSETS = Path(__file__).resolve().parent
 PREFIX = "/__woosite__/"
 WAIT_SECONDS = 20.0
+DIGEST_HEADER = "X-Woosite-Digest"
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
 _GENERATION = re.compile(r"-?[0-9]{1,18}", re.ASCII)
 
@@ -40,8 +43,8 @@ def _templates() -> Environment:
     return env
 
 
-def snippet(generation: int) -> str:
-    return _templates().get_template("snippet.html").render(generation=generation)
+def snippet(generation: int, digest: str = "") -> str:
+    return _templates().get_template("snippet.html").render(generation=generation, digest=digest)
 
 
 def error_page(state: PreviewState, generation: int) -> bytes:
@@ -53,9 +56,9 @@ def error_page(state: PreviewState, generation: int) -> bytes:
     return html.encode("utf-8")
 
 
-def inject(html: bytes, generation: int) -> bytes:
+def inject(html: bytes, generation: int, digest: str = "") -> bytes:
     """Add the reload script before the last ``</body>`` (or at the end)."""
-    script = snippet(generation).encode("utf-8")
+    script = snippet(generation, digest).encode("utf-8")
     matches = list(_BODY_END.finditer(html))
     at = matches[-1].start() if matches else len(html)
     return html[:at] + script + html[at:]
@@ -96,6 +99,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
         state.wait_until_built(timeout=30)
         generation = state.generation
         file = _site_file(state.out_dir, url_path)
+        early = state.early_file(file.relative_to(state.out_dir).as_posix()) if file is not None else None
+        if early is not None:  # an edited document, from the build still running
+            with contextlib.suppress(OSError):  # swapped in meanwhile: then from the site folder below
+                self._send_file(HTTPStatus.OK, early, early.read_bytes(), generation)
+                return
         if state.problems and (file is None or file.suffix == ".html" or file.is_dir()):
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "text/html; charset=utf-8", error_page(state, generation))
             return
@@ -116,14 +124,22 @@ class PreviewHandler(BaseHTTPRequestHandler):
         except OSError:
             self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"404 not found\n")
             return
-        kind = _content_type(file)
-        if kind.startswith("text/html"):
-            data = inject(data, generation)
-        self._send(status, kind, data)
+        self._send_file(status, file, data, generation)
 
-    def _send(self, status: HTTPStatus, content_type: str, body: bytes) -> None:
+    def _send_file(self, status: HTTPStatus, file: Path, data: bytes, generation: int) -> None:
+        """A page gets the reload script and the digest of its bytes as built: after a rebuild the browser
+        reloads only a page whose bytes changed (``reload.js`` asks for the digest first)."""
+        kind = _content_type(file)
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        if kind.startswith("text/html"):
+            data = inject(data, generation, digest)
+        self._send(status, kind, data, digest)
+
+    def _send(self, status: HTTPStatus, content_type: str, body: bytes, digest: str = "") -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
+        if digest:
+            self.send_header(DIGEST_HEADER, digest)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()

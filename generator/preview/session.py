@@ -73,6 +73,7 @@ class Preview:
             cache_dir=self.workdir / "cache",
             ledger_path=ledger,
             warm=WarmDocuments(),  # a warm process: unchanged files are not read again between rebuilds
+            first=self.state.early,  # an edited document is shown before the rest of the site is rebuilt
         )
         self.build_options = build_options
         self.thread = threading.Thread(target=self.server.serve_forever, name="woosite-serve", daemon=True)

@@ -10,18 +10,36 @@ from generator.core.translation import _
 
 
 class PreviewState:
-    """Shared between the rebuild loop and the request threads; every change bumps ``generation``."""
+    """Shared between the rebuild loop and the request threads; every change bumps ``generation``.
+
+    While a rebuild runs, the last build's folder is served (it is swapped for the new one in one step), and
+    the edited documents' own files from the new build as soon as they are there (``early``)."""
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
         self.generation = 0
         self.problems: list[Problem] = [Problem(None, None, _("the site has not been built yet"), _("wait a moment"))]
         self.building = False
+        self.ready = False
+        """A build has ended (well or not): from then on requests never wait."""
+        self.overlay: dict[str, Path] = {}
+        """Site path -> file in the running build's staging folder: the edited documents, shown first."""
         self._changed = threading.Condition()
 
     def started(self) -> None:
         with self._changed:
             self.building = True
+
+    def early(self, staging: Path, files: list[str]) -> None:
+        """The running build wrote the edited documents' files: show them now."""
+        with self._changed:
+            self.overlay = {path: staging / path for path in files}
+            self.generation += 1
+            self._changed.notify_all()
+
+    def early_file(self, site_path: str) -> Path | None:
+        with self._changed:
+            return self.overlay.get(site_path)
 
     def succeeded(self) -> None:
         self._publish([])
@@ -32,7 +50,9 @@ class PreviewState:
     def _publish(self, problems: list[Problem]) -> None:
         with self._changed:
             self.problems = problems
+            self.overlay = {}
             self.building = False
+            self.ready = True
             self.generation += 1
             self._changed.notify_all()
 
@@ -43,6 +63,6 @@ class PreviewState:
             return self.generation
 
     def wait_until_built(self, timeout: float) -> None:
-        """Wait while a build swaps the folder in, so a request never sees it half-replaced."""
+        """Wait for the first build: before it there is nothing to serve."""
         with self._changed:
-            self._changed.wait_for(lambda: not self.building, timeout)
+            self._changed.wait_for(lambda: self.ready, timeout)

@@ -23,7 +23,7 @@ from generator.core.digests import digest, tree_digest
 from generator.core.errors import Problem, WoositeError
 from generator.core.reporting import Reporter, Silent
 from generator.core.translation import _
-from generator.incremental.keys import inputs_key, site_key, step_unit
+from generator.incremental.keys import inputs_key, outline_key, site_key, step_unit
 from generator.incremental.previous import PreviousBuild
 from generator.models import SiteConfig
 from generator.outputs import (
@@ -50,12 +50,22 @@ from generator.render import history
 from generator.render.environment import make_environment, site_words
 from generator.structure import comparison, versions
 from generator.structure.ledger import FILE_NAME as LEDGER_FILE
-from generator.structure.ledger import Ledger
+from generator.structure.ledger import History, Ledger
+from generator.structure.page import DocumentPage
 from generator.structure.site import Site, build_site
 from generator.theme import stylesheet, themes
 from generator.theme.themes import Theme
 
 CACHE_DIR = ".woosite-cache"
+DOCUMENT_OUTPUTS: list[Callable[[Site, DocumentPage, OutputWriter, dict[str, History]], None]] = [
+    api.write_document,
+    csv_data.write_document,
+    spreadsheet.write_document,
+    diwoo.write_document,
+]
+"""The files of one document that its page links to (with their sizes): written before the page."""
+FIRST_LOOK = 8
+"""At most this many edited documents are shown before the rest of the site is built."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,9 @@ class BuildOptions:
     passes its own copy, so that serving never changes what the published site records)."""
     warm: WarmDocuments | None = field(default=None, compare=False)
     """Documents kept in memory from the previous build of this process (``woosite serve``)."""
+    first: Callable[[Path, list[str]], None] | None = field(default=None, compare=False)
+    """Called with the staging folder and the files written so far once the edited documents' own files
+    (their data and page) are there, before the rest of the site (``woosite serve`` shows them at once)."""
 
     @property
     def project_dir(self) -> Path:
@@ -197,8 +210,8 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     # Data files first: pages link to them with their sizes.
     steps: list[Step] = [
         lambda s, out: api.write(s, out, histories),
-        csv_data.write,
-        spreadsheet.write,
+        lambda s, out: csv_data.write(s, out, histories),
+        lambda s, out: spreadsheet.write(s, out, histories),
         lambda s, out: diwoo.write(s, out, histories),
         lambda s, out: dcat.write(s, out, histories),
         lambda s, out: sitemaps.write(s, out, histories),
@@ -213,6 +226,14 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     key = digest(site_key(site), *(f"{doc_id}{history}" for doc_id, history in sorted(histories.items())))
     report.phase(_("Writing site"), cache.expected_files())
     with staging(options.out_dir, cache.previous, report.advance) as out:
+        edited = [page for page in site.documents if page.source.path in cache.fresh]
+        if options.first is not None and 0 < len(edited) <= min(FIRST_LOOK, len(site.documents) - 1):
+            outline = outline_key(site)
+            for page in edited:  # the same units and keys as the steps below, which then find them done
+                for write_document in DOCUMENT_OUTPUTS:
+                    write_document(site, page, out, histories)
+                pages.write_programme(site, page, out, env, histories, outline)
+            options.first(out.root, sorted(out.written))
         for number, step in enumerate(steps):
             out.cached(step_unit(number, step), key, partial(step, site, out))
         search_index.verify(out.root)  # Pagefind has left files cut short: never publish them

@@ -68,6 +68,8 @@ class BuildCache:
         self.inputs = inputs
         self.documents: dict[str, SourceDocument] = {}
         self.loaded: dict[str, SourceDocument] = {}
+        self.fresh: set[Path] = set()
+        """The content files read in this build, not taken from the cache: new and edited ones."""
         self.previous: PreviousBuild | None = None
         if folder is None or clean:
             return
@@ -120,6 +122,7 @@ class BuildCache:
             else:
                 results[path] = cached
                 done(1)
+        self.fresh.update(missing)
         for path, loaded in zip(missing, pmap(lambda p: load_rendered(p, config), missing, done), strict=True):
             results[path] = loaded
         for loaded in results.values():
