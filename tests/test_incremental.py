@@ -134,6 +134,9 @@ def test_one_edit_produces_only_what_depends_on_the_document(site_project: Path)
     assert f"{edited}index.html" in produced
     assert f"{edited}lisse-begroting-2022-programma-1-veiligheid.json" in produced
     assert "lisse/begroting-2022/index.html" in produced, "the index that lists it"
+    assert {"index.html", "lisse/index.html"} <= produced, "the home and publisher pages list it too"
+    assert "teylingen/begroting-2022/index.html" in result.reused, "a list page without it"
+    assert "teylingen/index.html" in result.reused
     assert "api/index.json" in produced, "the catalog"
     assert f"{other}index.html" in result.reused
     assert f"{other}lisse-begroting-2022-programma-2-verkeer.json" in result.reused

@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from generator.core import urls
+from generator.core.digests import digest
 from generator.core.errors import BuildError, Problem
 from generator.core.parallel import pmap
 from generator.core.translation import _
@@ -39,20 +40,29 @@ def write(
     histories: dict[str, History] | None = None,
     stylesheet: Callable[[str], str] | None = None,
 ) -> None:
-    render(out, env, "home.html", "", site=site)
+    facts = histories or {}
+    outline = outline_key(site)
+
+    def shown(pages: list[DocumentPage]) -> str:
+        """What a list page shows: the site's outline and the cards of its documents (text, saldo, dates)."""
+        return digest(outline, *(document_key(page, str(facts.get(page.document.id))) for page in pages))
+
+    out.cached("list home", shown(site.documents), partial(render, out, env, "home.html", "", site=site))
     for publisher in site.publishers:
-        render(out, env, "publisher.html", publisher.path, site=site, publisher=publisher)
+        listed = [page for publication in publisher.publications for page in publication.documents]
+        context = {"site": site, "publisher": publisher}
+        out.cached(
+            f"list {publisher.path}",
+            shown(listed),
+            partial(render, out, env, "publisher.html", publisher.path, **context),
+        )
         for publication in publisher.publications:
-            render(
-                out,
-                env,
-                "publication.html",
-                publication.path,
-                site=site,
-                publisher=publisher,
-                publication=publication,
+            out.cached(
+                f"list {publication.path}",
+                shown(publication.documents),
+                partial(render, out, env, "publication.html", publication.path, **context, publication=publication),
             )
-    write_programmes(site, out, env, histories or {})
+    write_programmes(site, out, env, facts, outline)
     write_standard_pages(site, out, env)
     # Static files depend on the template folders only, which are part of every key.
     out.cached("static", "", partial(write_static, out, site_templates, stylesheet))
@@ -98,11 +108,15 @@ def write_standard_pages(site: Site, out: OutputWriter, env: Environment) -> Non
 
 
 def write_programmes(
-    site: Site, out: OutputWriter, env: Environment, histories: dict[str, History] | None = None
+    site: Site,
+    out: OutputWriter,
+    env: Environment,
+    histories: dict[str, History] | None = None,
+    outline: str | None = None,
 ) -> None:
     """Programme pages: only those whose document, publication facts or the site's outline changed are
     rendered, across cores."""
-    outline = outline_key(site)
+    outline = outline if outline is not None else outline_key(site)
     facts = histories or {}
     keys = {page.path: programme_key(site, page, outline, facts) for page in site.documents}
     stale = [page for page in site.documents if not out.reuse(f"page {page.path}", keys[page.path])]
