@@ -215,7 +215,7 @@ def test_a_name_only_an_address_would_spell_is_reported_at_its_content_line(tmp_
 
 
 @given(st.text())
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_folding_in_runs_equals_the_full_steps_on_the_whole_text(text: str) -> None:
     """``fold_char`` folds ASCII runs by a byte table and the other runs apart (each step acts on one character;
     NFKD reorders only combining marks, none ASCII): on any text that equals all steps on the whole text."""
@@ -223,6 +223,6 @@ def test_folding_in_runs_equals_the_full_steps_on_the_whole_text(text: str) -> N
 
 
 @given(st.text(alphabet=st.sampled_from("aImM01|+*_[]&% Ëëe\u0308\u0323\u00ad\u200bΝоＺ\u2800ﬁß\u202e")))
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_folding_in_runs_on_the_characters_that_matter(text: str) -> None:
     assert fold_char(text) == full_steps(text)
