@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from hypothesis import given
@@ -81,3 +82,12 @@ def test_two_documents_at_one_url_are_an_error_not_an_overwrite(project: Callabl
     assert "same URL /lisse/begroting-2021/programma-4-bestuur-en-ondersteuning/" in result.stderr
     assert first.name in result.stderr and second.name in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@given(
+    st.sampled_from(["https://www.lisse.nl/", "https://www.lisse.nl/woo/", "http://localhost:8000/a/b/"]),
+    st.text(alphabet="abz09-._/?#:%@ ", max_size=30),
+)
+def test_an_absolute_url_is_what_urljoin_says(base: str, path: str) -> None:
+    """``urls.absolute`` joins the strings where that is safe and asks ``urljoin`` otherwise: always its answer."""
+    assert urls.absolute(base, path) == urljoin(base, path)

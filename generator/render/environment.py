@@ -6,7 +6,8 @@ from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 
 from generator.core import urls
 from generator.reference.statuses import status_level
@@ -24,6 +25,25 @@ BUILTIN_TEMPLATES = next(
 )
 """The built-in templates: inside the package in an installed wheel (pyproject.toml maps the repository's
 ``templates/`` onto ``generator/builtin_templates/``), the repository's ``templates/`` in a source checkout."""
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept for the life of the process: every build of ``woosite serve`` makes a new
+    environment, and compiling the templates again cost more than rendering the edited page. Jinja checks
+    each entry against the template's source, so an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 def _folders(site_templates: Path | None) -> list[Path]:
@@ -49,6 +69,7 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_COMPILED,
     )
     strings = site_words(site_templates, language)
     env.filters.update(

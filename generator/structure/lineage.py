@@ -189,13 +189,15 @@ def link(pages: list[DocumentPage], redactions: Sequence[Redaction] = ()) -> lis
 
     keys = [lineage_key(p, redactions) for p in pages]
     explicit = [bool(p.source.front.lineage and p.source.front.lineage.key) for p in pages]
-    for i, a in enumerate(pages):
-        for j in range(i + 1, len(pages)):
-            b = pages[j]
-            if a.document.publisher.code != b.document.publisher.code:
-                continue
-            if keys[i] == keys[j] or (not explicit[i] and not explicit[j] and _same_numbered(a, b)):
-                union(i, j)
+    by_publisher: dict[str, list[int]] = {}  # only documents of one publisher are compared
+    for i, page in enumerate(pages):
+        by_publisher.setdefault(page.document.publisher.code, []).append(i)
+    for members in by_publisher.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                a, b = pages[i], pages[j]
+                if keys[i] == keys[j] or (not explicit[i] and not explicit[j] and _same_numbered(a, b)):
+                    union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(pages)):
         groups.setdefault(find(i), []).append(i)

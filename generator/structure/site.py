@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from generator.content import redaction
 from generator.content.source import SourceDocument
@@ -70,7 +69,7 @@ class Site:
 
     def url(self, path: str) -> str:
         """Absolute URL of a site path ("lisse/" -> "https://example.org/woo/lisse/")."""
-        return urljoin(self.base_url, path)
+        return urls.absolute(self.base_url, path)
 
     def href(self, path: str) -> str:
         """Link from any page to a site path, correct under a sub-path deployment ("/woo/lisse/")."""
@@ -172,7 +171,8 @@ def _order(source: SourceDocument) -> tuple[str, int, str, str, str]:
 
 def _document(source: SourceDocument, base: str, path: str, slug: str, programme: str) -> Document:
     front, org = source.front, source.publisher
-    return Document(
+    # Built from models validated already (the front matter, the references resolved): not validated again.
+    return Document.model_construct(
         id=urls.document_id(org.code, front.kind, front.year, programme),
         title=front.title or front.programme.heading,
         publisher=PublisherRef(name=org.name, kind=org.kind, code=org.code, uri=org.uri),
@@ -187,10 +187,10 @@ def _document(source: SourceDocument, base: str, path: str, slug: str, programme
         sections=source.sections,
         finance=front.finance,
         urls=Urls(
-            html=urljoin(base, path),
-            json_=urljoin(base, urls.json_file(path, slug)),
-            csv=[urljoin(base, p) for p in urls.csv_files(path, slug, len(front.finance))],
-            xlsx=urljoin(base, urls.xlsx_file(path, slug)) if front.finance else None,
-            diwoo=urljoin(base, urls.diwoo_file(path, slug)),
+            html=urls.absolute(base, path),
+            json_=urls.absolute(base, urls.json_file(path, slug)),
+            csv=[urls.absolute(base, p) for p in urls.csv_files(path, slug, len(front.finance))],
+            xlsx=urls.absolute(base, urls.xlsx_file(path, slug)) if front.finance else None,
+            diwoo=urls.absolute(base, urls.diwoo_file(path, slug)),
         ),
     )
