@@ -20,7 +20,7 @@ from tests.conftest import ROOT, run_woosite
 from tests.test_errors import GOOD
 from tests.test_incremental import assert_same_tree, clean, incremental
 
-KILLS = 20
+KILLS = 12
 DOCUMENTS = 220
 """Enough for the build to fork worker processes (generator/core/parallel.py), which must die with it."""
 

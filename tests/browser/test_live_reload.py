@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.test_serve import CONTENT, PAGE, Served, served, wait_until
+from tests.test_serve import CONTENT, PAGE, TIMEOUT, Served, served
 
 __all__ = ["served"]  # the preview fixture, shared with test_serve
 
@@ -19,7 +19,7 @@ def test_an_edit_reloads_the_open_page_once(served: Served, new_page: Any) -> No
     source.write_text(
         source.read_text(encoding="utf-8").replace("Datalab Gelderland Oost", "Datalab Live"), encoding="utf-8"
     )
-    wait_until(lambda: "Datalab Live" in page.content(), "the open page to reload with the edit")
+    page.get_by_text("Datalab Live").first.wait_for(timeout=TIMEOUT * 1000)  # waits across the reload
     # The rest of the site is rebuilt after the page was shown; the page's bytes stay the same, so the
     # browser does not reload it a second time.
     page.wait_for_timeout(3000)  # (Playwright's wait: events are handled meanwhile)
