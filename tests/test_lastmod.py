@@ -12,6 +12,9 @@ from conftest import run_woosite
 from woo_content import build, lastmods, set_config, small_document, write_content
 
 from generator.content.redaction_list import ENVIRONMENT as REDACTIONS_ENVIRONMENT
+from generator.publish.build import BuildOptions
+from generator.publish.build import build as build_in_process
+from generator.publish.cache import WarmDocuments
 from generator.structure.ledger import FILE_NAME
 
 
@@ -89,3 +92,21 @@ def test_damaged_ledger_is_reported_not_overwritten(project: Callable[..., Path]
     assert result.returncode == 1
     assert FILE_NAME in result.stderr and "restore it from version control" in result.stderr
     assert (folder / FILE_NAME).read_text(encoding="utf-8") == "{not json"
+
+
+def test_a_warm_process_records_what_a_fresh_build_would(project: Callable[..., Path]) -> None:
+    """``woosite serve`` works a document's ledger digest out once per version of its file: after an edit
+    only that document's entry changes, and a fresh build afterwards finds every digest as recorded."""
+    root = two_documents(project)
+    options = BuildOptions(content_dir=root / "content", out_dir=root / "site", warm=WarmDocuments())
+    build_in_process(options)
+    before = json.loads((root / FILE_NAME).read_text(encoding="utf-8"))["documents"]
+    edited = root / "content/lisse/p1.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nEen zin erbij.\n", encoding="utf-8")
+    build_in_process(options)
+    ledger = (root / FILE_NAME).read_text(encoding="utf-8")
+    after = json.loads(ledger)["documents"]
+    changed = [doc for doc in after if after[doc] != before[doc]]
+    assert len(changed) == 1 and after[changed[0]]["digest"] != before[changed[0]]["digest"]
+    build_in_process(BuildOptions(content_dir=root / "content", out_dir=root / "fresh", clean=True))
+    assert (root / FILE_NAME).read_text(encoding="utf-8") == ledger, "a fresh build computes the same digests"

@@ -28,6 +28,7 @@ from generator.incremental.previous import BuildRecord, PreviousBuild, walk
 from generator.models import SiteConfig
 from generator.outputs.writer import OutputWriter
 from generator.render import markdown
+from generator.structure.ledger import content_digest
 from generator.structure.site import Site
 
 DOCUMENTS = "documents.pickle"
@@ -45,6 +46,19 @@ class WarmDocuments:
         self.documents: dict[str, SourceDocument] = {}
         self.seen: dict[Path, tuple[int, int, str]] = {}
         """Content file -> (size, mtime_ns, SHA-256) when it was last read."""
+        self.published: dict[str, str] = {}
+        """The ledger's digest of each document as published, by what it is made of (see ``content_digests``)."""
+
+    def content_digests(self, site: Site, inputs: str) -> dict[str, str]:
+        """The ledger's content digest of every document, worked out once per version of its file: a document
+        as published is made of its file, its place and the build's inputs (site.yaml, redactions, code)."""
+        digests, kept = {}, {}
+        for page in site.documents:
+            key = f"{inputs}\0{page.source.path}\0{page.source.digest}\0{page.path}"
+            found = self.published.get(key) or content_digest(page.document)
+            digests[page.document.id] = kept[key] = found
+        self.published = kept
+        return digests
 
     def digest(self, path: Path) -> str:
         st = path.stat()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,11 +91,15 @@ class Ledger:
             ) from exc
         return cls(path, entries)
 
-    def record(self, documents: list[Document], now: dt.datetime) -> dict[str, History]:
-        """History of every document, updating entries whose content digest changed."""
+    def record(
+        self, documents: list[Document], now: dt.datetime, digests: Mapping[str, str] | None = None
+    ) -> dict[str, History]:
+        """History of every document, updating entries whose content digest changed (``digests``: the ones a
+        caller knows already, by document id)."""
         histories: dict[str, History] = {}
+        known = digests or {}
         for document in documents:
-            digest = content_digest(document)
+            digest = known.get(document.id) or content_digest(document)
             entry = self.entries.get(document.id)
             if entry is None:
                 when = first_seen(document, now)
