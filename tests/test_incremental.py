@@ -141,6 +141,9 @@ def test_one_edit_produces_only_what_depends_on_the_document(site_project: Path)
     assert f"{other}index.html" in result.reused
     assert f"{other}lisse-begroting-2022-programma-2-verkeer.json" in result.reused
     assert "static/style.css" in result.reused
+    search = [path for path in result.files if path.startswith("pagefind/")]
+    assert set(search) & result.reused, "search files Pagefind wrote again with the same bytes are reused"
+    assert set(search) - result.reused, "and the ones for the edited page are new"
     others = [path for path in result.files if not path.startswith(edited)]
     tables = [path for path in others if path.endswith(".csv")]
     metadata = [path for path in others if path.endswith(".diwoo.xml")]
