@@ -22,7 +22,7 @@ from woo_content import (
 )
 
 from generator.content.loader import load_config, load_document
-from generator.content.redaction import apply, explanation, list_key, redact_text
+from generator.content.redaction import apply, explanation, find_leaks, list_key, redact_text
 from generator.models import Redaction
 from generator.render.environment import site_words
 
@@ -150,3 +150,12 @@ def test_a_document_is_searched_once_per_list(tmp_path: Path) -> None:
     again = apply([loaded], other)[0]
     assert again.redacted == ("5.1.2i",) and again.redacted_by == list_key(other) != first[0].redacted_by
     assert CIVIL_SERVANTS[0] not in again.intro + "".join(s.text for s in again.sections)
+
+
+def test_the_safety_net_finds_a_name_among_many_files(tmp_path: Path) -> None:
+    """Enough files for the safety net to read them across cores: the one with the name is found, by its path."""
+    for n in range(300):
+        (tmp_path / f"p{n}.html").write_text("<p>Niets te lakken.</p>", encoding="utf-8")
+    (tmp_path / "p150.html").write_text("<p>Mar<b>ian</b> Rood</p>", encoding="utf-8")
+    rule = Redaction(text="Marian Rood")
+    assert find_leaks(tmp_path, [rule]) == [(tmp_path / "p150.html", rule)]

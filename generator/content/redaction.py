@@ -22,6 +22,7 @@ from generator.content.source import SourceDocument
 from generator.core import fold, urls
 from generator.core.digests import digest
 from generator.core.errors import BuildError, Problem
+from generator.core.parallel import pmap
 from generator.core.translation import _
 from generator.models import FrontMatter, Redaction, Section, SiteConfig
 
@@ -186,13 +187,16 @@ def find_leaks(root: Path, redactions: list[Redaction], skip: Collection[str] = 
 
     ``skip``: site paths of files known to be clean (reused unchanged from a build that was verified).
     """
-    leaks: list[tuple[Path, Redaction]] = []
     if not redactions:
-        return leaks
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.relative_to(root).as_posix() not in skip):
+        return []
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.relative_to(root).as_posix() not in skip)
+
+    def found(path: Path) -> list[int]:
         text = searchable(path.read_bytes()) + "\n" + fold.fold(path.relative_to(root).as_posix())
-        leaks.extend((path, r) for r in redactions if pattern(r.text).search(text))
-    return leaks
+        return [n for n, redaction in enumerate(redactions) if pattern(redaction.text).search(text)]
+
+    hits = pmap(found, files)  # each file on its own: across cores where that pays
+    return [(path, redactions[n]) for path, found_in in zip(files, hits, strict=True) for n in found_in]
 
 
 def leak_problem(path: Path, redaction: Redaction, sources: Collection[Path] = ()) -> Problem:
