@@ -19,6 +19,7 @@ from typing import Any
 import xlsxwriter
 
 from generator.core import urls
+from generator.core.parallel import pmap
 from generator.incremental.keys import document_key
 from generator.models import FinanceTable
 from generator.outputs.csv_data import header
@@ -37,14 +38,25 @@ def path(page: DocumentPage) -> str | None:
 
 
 def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
-    for page in site.documents:
-        write_document(site, page, out, histories)
+    """Each document's workbook, made across cores (those of unchanged documents are reused)."""
+    stale = [page for page in site.documents if not _reused(page, out)]
+    for page, data in zip(stale, pmap(lambda page: workbook(page, site.words), stale), strict=True):
+        target = path(page)
+        assert target is not None
+        with out.unit(f"xlsx {target}", document_key(page)):
+            out.write_bytes(target, data)
 
 
 def write_document(site: Site, page: DocumentPage, out: OutputWriter, histories: dict[str, History]) -> None:
     target = path(page)
     if target is not None:
         out.cached(f"xlsx {target}", document_key(page), partial(_write, page, site.words, target, out))
+
+
+def _reused(page: DocumentPage, out: OutputWriter) -> bool:
+    """No workbook (no finance tables), or the previous build's (or this build's first look's) is still right."""
+    target = path(page)
+    return target is None or out.reuse(f"xlsx {target}", document_key(page))
 
 
 def _write(page: DocumentPage, words: Any, target: str, out: OutputWriter) -> None:
