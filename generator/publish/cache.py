@@ -16,6 +16,7 @@ import pickle
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.content import redaction
 from generator.content.loader import LoadAll, Loaded, load_or_problems
 from generator.content.source import SourceDocument
 from generator.core.atomic import write_atomic
@@ -198,9 +199,11 @@ class BuildCache:
 
 
 def load_rendered(path: Path, config: SiteConfig) -> Loaded:
-    """Load one content file and render its Markdown fragments, so the cache keeps both."""
+    """Load one content file, redact it and render its Markdown fragments, so the cache keeps all three (in a
+    worker process when many files are read: ``load_documents`` then finds each redacted already)."""
     loaded = load_or_problems(path, config)
     if isinstance(loaded, SourceDocument):
+        (loaded,) = redaction.apply([loaded], config.redactions)
         loaded.fragments.update(markdown.fragments(loaded.texts()))
     return loaded
 
