@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import IO, Protocol
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from typing import IO, TYPE_CHECKING, Protocol
 
 from generator.core.translation import _, decimal, ngettext
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import TaskID
 
 _PLAIN_STEPS = 4
 """Plain reporters print a phase's progress at most this many times (25 %, 50 %, ...)."""
@@ -80,6 +81,10 @@ class Bar:
     """
 
     def __init__(self, console: Console | None = None) -> None:
+        # Imported here: only a terminal shows a bar, and every other run (tests, CI, pipes) starts faster.
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
         self.progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -115,6 +120,8 @@ def for_terminal(stream: IO[str] | None = None) -> Reporter:
     """A progress bar on an interactive terminal; plain lines when output is a file, a pipe or CI."""
     stream = stream or sys.stderr
     if stream.isatty() and not os.environ.get("CI"):
+        from rich.console import Console
+
         return Bar(Console(file=stream))
     return Lines(stream)
 

@@ -16,8 +16,6 @@ import io
 from functools import partial
 from typing import Any
 
-import xlsxwriter
-
 from generator.core import urls
 from generator.core.parallel import pmap
 from generator.incremental.keys import document_key
@@ -67,6 +65,8 @@ def workbook(page: DocumentPage, words: Any) -> bytes:
     """The .xlsx bytes of ``page``'s finance tables, with a sheet about them in the site's words."""
     text = words.data.spreadsheet
     buffer = io.BytesIO()
+    import xlsxwriter  # here: only a build that writes workbooks needs it, not every command's start
+
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     document = page.document
     book.set_properties({"title": document.title, "author": document.publisher.name, "created": FIXED_TIME})
