@@ -130,10 +130,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
         """A page gets the reload script and the digest of its bytes as built: after a rebuild the browser
         reloads only a page whose bytes changed (``reload.js`` asks for the digest first)."""
         kind = _content_type(file)
+        if not kind.startswith("text/html"):
+            self._send(status, kind, data)
+            return
         digest = hashlib.sha256(data).hexdigest()[:16]
-        if kind.startswith("text/html"):
-            data = inject(data, generation, digest)
-        self._send(status, kind, data, digest)
+        self._send(status, kind, inject(data, generation, digest), digest)
 
     def _send(self, status: HTTPStatus, content_type: str, body: bytes, digest: str = "") -> None:
         self.send_response(status)

@@ -106,7 +106,6 @@ class Preview:
         return [*self.build_options.watched(config), BUILTIN_TEMPLATES]
 
     def rebuild(self, report: Reporter) -> BuildResult | None:
-        self.state.started()
         try:
             result = build(self.build_options, report)
         except WoositeError as exc:

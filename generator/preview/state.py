@@ -19,16 +19,11 @@ class PreviewState:
         self.out_dir = out_dir
         self.generation = 0
         self.problems: list[Problem] = [Problem(None, None, _("the site has not been built yet"), _("wait a moment"))]
-        self.building = False
         self.ready = False
         """A build has ended (well or not): from then on requests never wait."""
         self.overlay: dict[str, Path] = {}
         """Site path -> file in the running build's staging folder: the edited documents, shown first."""
         self._changed = threading.Condition()
-
-    def started(self) -> None:
-        with self._changed:
-            self.building = True
 
     def early(self, staging: Path, files: list[str]) -> None:
         """The running build wrote the edited documents' files: show them now."""
@@ -51,7 +46,6 @@ class PreviewState:
         with self._changed:
             self.problems = problems
             self.overlay = {}
-            self.building = False
             self.ready = True
             self.generation += 1
             self._changed.notify_all()

@@ -147,11 +147,8 @@ class BuildCache:
 
     def remember(self, documents: list[SourceDocument]) -> None:
         """Keep the documents as the build goes on to use them (redacted, with their warnings) in place of
-        those loaded: the next build takes them as they are. A redacted text's Markdown is rendered now."""
+        those loaded: the next build takes them as they are."""
         for document in documents:
-            if document.redacted:
-                missing = [text for text in document.texts() if text not in document.fragments]
-                document.fragments.update(markdown.fragments(missing))
             self.loaded[_document_key(document.path, document.digest)] = document
 
     def up_to_date(self, site: Site) -> bool:
