@@ -11,6 +11,7 @@ import pytest
 
 from generator.core import urls
 from generator.core.errors import ContentError
+from generator.outputs import search
 from generator.publish.build import BuildOptions, BuildResult, build
 from generator.publish.cache import WarmDocuments
 from generator.render import markdown
@@ -72,7 +73,11 @@ def check(root: Path) -> BuildResult:
     return result
 
 
-def test_edits_additions_and_deletions_give_the_clean_build(site_project: Path) -> None:
+@pytest.mark.parametrize("shard_pages", ["", "2"], ids=["one-search-index", "search-in-shards"])
+def test_edits_additions_and_deletions_give_the_clean_build(
+    site_project: Path, shard_pages: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(search.SHARD_PAGES_VARIABLE, shard_pages)  # "": the default (one index for a small site)
     root, content = site_project, site_project / "content"
     check(root)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputs import search_facets
+from generator.outputs import cbor, search_facets
 from tests.history_project import build_copy
 
 
@@ -20,9 +20,9 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _data(path: Path) -> object:
     raw = gzip.decompress(path.read_bytes())
-    value, end = search_facets._decode(raw, len(search_facets.SIGNATURE))
+    value, end = cbor.decode(raw, len(cbor.SIGNATURE))
     assert end == len(raw)
-    assert search_facets.SIGNATURE + search_facets._encode(value) == raw  # the CBOR writer is exact
+    assert cbor.SIGNATURE + cbor.encode(value) == raw  # the CBOR writer is exact
     return value
 
 

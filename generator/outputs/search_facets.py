@@ -6,25 +6,20 @@ each file by a hash of those bytes. This step rewrites them in one canonical ord
 by text, pages by number) and renames them by a digest of the canonical bytes, updating the meta file and
 ``pagefind-entry.json`` that point to them. The search itself reads exactly the same data.
 
-The files are gzip-compressed ``pagefind_dcd`` + CBOR; the small CBOR reader and writer below cover what
-Pagefind writes (integers, text, bytes, arrays, maps, booleans, null). Anything else leaves the bundle as
-Pagefind wrote it.
+The files are gzip-compressed ``pagefind_dcd`` + CBOR (generator/outputs/cbor.py). Anything else leaves
+the bundle as Pagefind wrote it.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
-SIGNATURE = b"pagefind_dcd"
+from generator.outputs import cbor
+
 ENTRY = "pagefind-entry.json"
-
-
-class _Unsupported(ValueError):
-    pass
 
 
 def canonicalise(bundle: Path) -> None:
@@ -36,13 +31,13 @@ def canonicalise(bundle: Path) -> None:
     try:
         entry = json.loads(entry_path.read_text(encoding="utf-8"))
         plans = {code: _plan(bundle, language["hash"]) for code, language in entry["languages"].items()}
-    except (_Unsupported, OSError, EOFError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+    except (cbor.Unsupported, OSError, EOFError, ValueError, KeyError, IndexError, TypeError, AttributeError):
         return
     for code, (meta_hash, remove, write) in plans.items():
         for path in remove:
             path.unlink()
         for path, data in write.items():
-            _write(path, data)
+            cbor.write(path, data)
         entry["languages"][code]["hash"] = meta_hash
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
@@ -50,7 +45,7 @@ def canonicalise(bundle: Path) -> None:
 def _plan(bundle: Path, meta_hash: str) -> tuple[str, list[Path], dict[Path, Any]]:
     """The language's new meta hash, the files to remove and the files to write."""
     meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
-    meta = _read(meta_path)
+    meta = cbor.read(meta_path)
     filters = _filters_of(meta)
     if filters is None:
         return meta_hash, [], {}
@@ -60,7 +55,7 @@ def _plan(bundle: Path, meta_hash: str) -> tuple[str, list[Path], dict[Path, Any
     renamed: list[list[Any]] = []
     for name, old_hash in sorted(filters, key=lambda f: str(f[0])):
         old = bundle / "filter" / f"{old_hash}.pf_filter"
-        data = _read(old)
+        data = cbor.read(old)
         if isinstance(data, list) and len(data) == 2 and isinstance(data[1], list):
             values = sorted(([v[0], sorted(v[1])] for v in data[1]), key=lambda v: str(v[0]))
             data = [data[0], values]
@@ -90,81 +85,4 @@ def _filters_of(meta: Any) -> list[list[Any]] | None:
 
 
 def _digest(data: Any) -> str:
-    return hashlib.sha256(_encode(data)).hexdigest()
-
-
-def _read(path: Path) -> Any:
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(SIGNATURE):
-        raise _Unsupported(path)
-    value, end = _decode(raw, len(SIGNATURE))
-    if end != len(raw):
-        raise _Unsupported(path)
-    return value
-
-
-def _write(path: Path, data: Any) -> None:
-    path.write_bytes(gzip.compress(SIGNATURE + _encode(data), compresslevel=9, mtime=0))
-
-
-def _decode(raw: bytes, at: int) -> tuple[Any, int]:
-    head = raw[at]
-    major, info = head >> 5, head & 0x1F
-    at += 1
-    if info < 24:
-        argument = info
-    elif info in (24, 25, 26, 27):
-        size = 1 << (info - 24)
-        argument = int.from_bytes(raw[at : at + size], "big")
-        at += size
-    else:
-        raise _Unsupported("indefinite length")
-    if major == 0:
-        return argument, at
-    if major == 1:
-        return -1 - argument, at
-    if major in (2, 3):
-        chunk = raw[at : at + argument]
-        return (bytes(chunk) if major == 2 else chunk.decode("utf-8")), at + argument
-    if major == 4:
-        items = []
-        for _ in range(argument):
-            item, at = _decode(raw, at)
-            items.append(item)
-        return items, at
-    if major == 5:
-        mapping = {}
-        for _ in range(argument):
-            key, at = _decode(raw, at)
-            value, at = _decode(raw, at)
-            mapping[key] = value
-        return mapping, at
-    if major == 7 and info in (20, 21, 22):
-        return {20: False, 21: True, 22: None}[info], at
-    raise _Unsupported(f"CBOR major type {major}")
-
-
-def _head(major: int, argument: int) -> bytes:
-    if argument < 24:
-        return bytes([major << 5 | argument])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if argument < 1 << (8 * size):
-            return bytes([major << 5 | info]) + argument.to_bytes(size, "big")
-    raise _Unsupported("integer too large")
-
-
-def _encode(value: Any) -> bytes:
-    if value is None or isinstance(value, bool):
-        return bytes([0xF6 if value is None else 0xF5 if value else 0xF4])
-    if isinstance(value, int):
-        return _head(0, value) if value >= 0 else _head(1, -1 - value)
-    if isinstance(value, bytes):
-        return _head(2, len(value)) + value
-    if isinstance(value, str):
-        data = value.encode("utf-8")
-        return _head(3, len(data)) + data
-    if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(_encode(v) for v in value)
-    if isinstance(value, dict):
-        return _head(5, len(value)) + b"".join(_encode(k) + _encode(v) for k, v in value.items())
-    raise _Unsupported(type(value).__name__)
+    return hashlib.sha256(cbor.encode(data)).hexdigest()

@@ -84,10 +84,12 @@ class OutputWriter:
         size = os.path.getsize(path)
         if self.previous is not None and self.previous.intact(site_path):
             previous = self.previous.source(site_path)
-            if self.previous.record.files[site_path][0] == size and filecmp.cmp(path, previous, shallow=False):
+            if os.path.samefile(path, previous):  # both linked from one file (the search cache): nothing to do
+                self.reused.add(site_path)
+            elif self.previous.record.files[site_path][0] == size and filecmp.cmp(path, previous, shallow=False):
                 swap = path.with_name(f".{path.name}.link")
                 link_or_copy(previous, swap)
-                os.replace(swap, path)
+                os.replace(swap, path)  # (a no-op, leaving both names, were they links to one file)
                 self.reused.add(site_path)
         self._record(site_path, size)
 

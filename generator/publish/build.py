@@ -221,7 +221,8 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
         lambda s, out: history_pages.write(s, out, env),
         headers.write,
         write_build_record,
-        search.write,  # last: indexes the HTML written above
+        # last: indexes the HTML written above (a large site in shards, kept in the cache)
+        lambda s, out: search.write(s, out, options.cache_folder / search.BUNDLE, reuse=not options.clean),
     ]
     # Site-wide outputs also show when documents were published and changed (the ledger).
     key = digest(site_key(site), *(f"{doc_id}{history}" for doc_id, history in sorted(histories.items())))
