@@ -19,8 +19,11 @@ def test_init_writes_recipes_that_install_build_check_and_deploy(tmp_path: Path)
     github = yaml.safe_load((site / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
     runs = [step["run"] for step in github["jobs"]["build"]["steps"] if "run" in step]
     assert runs[0] == "python -m pip install -r requirements.txt"
-    assert runs[1].startswith("woosite build --clean --base-url ") and runs[2] == "woosite check --strict"
+    assert runs[1].startswith("woosite build --base-url ") and runs[2] == "woosite check --strict"
+    cached = [step for step in github["jobs"]["build"]["steps"] if step.get("uses", "").startswith("actions/cache@")]
+    assert cached and cached[0]["with"]["path"] == ".woosite-cache", "a published rebuild is incremental too"
     gitlab = yaml.safe_load((site / ".gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]
+    assert gitlab["cache"]["paths"] == [".woosite-cache/"]
     assert gitlab["script"][-1] == "rm -rf public && mv site public" and gitlab["artifacts"]["paths"] == ["public"]
     assert "/public/" in (site / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1].startswith("woosite")

@@ -90,7 +90,7 @@ def _merge(
     indexed: list[tuple[ShardIndex, Path]] = []
     for pages in groups:
         parts = [part for page in pages for part in (page, hashlib.sha256((root / page).read_bytes()).digest())]
-        folder = cache / digest(version, language, *parts)[:32]
+        folder = cache / digest(search_merge.FORMAT, version, language, *parts)[:32]
         folders.append(folder)
         shard = ShardIndex.load(folder / _SHARD_FILE) if reuse else None
         if shard is None:

@@ -34,6 +34,8 @@ from pathlib import Path
 from generator.outputs import cbor
 
 ENTRY = "pagefind-entry.json"
+FORMAT = "1"
+"""This module's way of keeping a shard (``ShardIndex``): part of a shard's key in the cache."""
 VERSIONS = ("1.5.2",)
 """Pagefind versions whose index format this module knows."""
 CHUNK_BYTES = (16_000, 96_000)
