@@ -101,6 +101,8 @@ def test_data_files_stay_well_formed(hostile_site: Path) -> None:
             assert len(rows) == 3 and all(len(row) == 4 for row in rows), path.name
             counts["csv"] += 1
     assert counts["json"] > len(VECTORS) and counts["xml"] > len(VECTORS) and counts["csv"] == len(VECTORS)
+    dcat = (hostile_site / "api/catalog.jsonld").read_text(encoding="utf-8")
+    assert dcat == json.dumps(json.loads(dcat), indent=2, ensure_ascii=False) + "\n", "the bytes json.dumps writes"
 
 
 def test_the_feed_has_one_entry_per_vector(hostile_site: Path) -> None:
