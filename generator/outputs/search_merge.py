@@ -99,11 +99,18 @@ def read_shard(bundle: Path) -> ShardIndex | None:
 
 @dataclass
 class Merged:
-    """The merged index's own files (site path below the bundle -> bytes) and its fragments' sources."""
+    """The merged index's own files and its fragments' sources."""
 
     files: dict[str, bytes]
+    """File below the bundle -> its bytes: CBOR to be packed (``packed``) for Pagefind's files, named by a
+    digest of these bytes (so a file of that name in the previous build holds them: no need to pack it again)."""
     fragments: dict[str, Path]
     """Fragment file below the bundle -> the shard's fragment file with its bytes."""
+
+    @staticmethod
+    def packed(name: str, data: bytes) -> bytes:
+        """The bytes of the file ``name`` in the bundle."""
+        return data if name == ENTRY else cbor.pack(data, _LEVEL)
 
 
 def merge(shards: list[tuple[ShardIndex, Path]]) -> Merged | None:
@@ -133,8 +140,8 @@ def merge(shards: list[tuple[ShardIndex, Path]]) -> Merged | None:
         data = cbor.encode([name, [[value, sorted(values[value])] for value in sorted(values)]])
         filters.append([name, _name(f"filter/{first.language}_", ".pf_filter", data, files)])
     meta = cbor.encode([first.version, pages, chunks, filters, [], first.meta_fields])
-    meta_hash = f"{first.language}_{hashlib.sha256(meta).hexdigest()[:10]}"
-    files[f"pagefind.{meta_hash}.pf_meta"] = cbor.pack(meta, _LEVEL)
+    meta_hash = f"{first.language}_{hashlib.sha256(meta).hexdigest()[:16]}"
+    files[f"pagefind.{meta_hash}.pf_meta"] = meta
     entry = json.loads(json.dumps(first.entry))
     entry["languages"][first.language].update(hash=meta_hash, page_count=len(pages))
     files[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -220,10 +227,10 @@ def _trim(ranges: list[list[str]]) -> None:
 def _name(prefix: str, suffix: str, data: bytes, files: dict[str, bytes]) -> str:
     """Name a file by a digest of its bytes (longer on a clash, as Pagefind does) and add it to ``files``."""
     digest = hashlib.sha256(data).hexdigest()
-    length = 7
+    length = 16  # a name is taken as a promise of the bytes (generator/outputs/search.py links by name)
     while f"{prefix}{digest[:length]}{suffix}" in files:
         length += 1
-    files[f"{prefix}{digest[:length]}{suffix}"] = cbor.pack(data, _LEVEL)
+    files[f"{prefix}{digest[:length]}{suffix}"] = data
     return f"{prefix.rsplit('/', 1)[-1]}{digest[:length]}"
 
 
@@ -301,11 +308,18 @@ def _argument(raw: bytes, at: int, info: int) -> tuple[int, int]:
 
 _EXTRA = bytes(0 if info < 24 else 1 << (info - 24) if info < 28 else 255 for info in range(32))
 """Bytes after an integer's head byte, by the head's low five bits (255: not an integer Pagefind writes)."""
+_ONE_BYTE = bytes(range(0x18)) + bytes(range(0x20, 0x38))
+"""Integers of one byte (-24 to 23): most word positions are small steps from the one before."""
 
 
 def _skip_numbers(raw: bytes, at: int) -> int:
     """The position after an array of integers (word positions and weight markers)."""
-    count, at = _array(raw, at)
+    head = raw[at]
+    if head >> 5 != 4:
+        raise cbor.Unsupported("array expected")
+    count, at = _argument(raw, at, head & 0x1F)
+    if not raw[at : at + count].translate(None, _ONE_BYTE):  # all of one byte (checked at C speed)
+        return at + count
     for _ in range(count):
         head = raw[at]
         extra = _EXTRA[head & 0x1F]
