@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -51,8 +50,3 @@ def outline_key(site: Site) -> str:
 def document_key(page: DocumentPage, outline: str = "") -> str:
     """The key of one document's own outputs (its page, JSON, ...), optionally with the outline."""
     return digest(page.path, page.slug, str(page.source.path), page.source.digest, outline)
-
-
-def step_unit(number: int, step: Callable[..., object]) -> str:
-    """The unit name of a build step: its place in the list and its name."""
-    return f"step {number} {getattr(step, '__module__', '')}.{getattr(step, '__qualname__', type(step).__name__)}"

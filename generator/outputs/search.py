@@ -51,12 +51,15 @@ _SHARD_FILE = "shard.pickle"
 
 
 def write(site: Site, out: OutputWriter, cache: Path | None = None, reuse: bool = True) -> None:
-    """Index the programme pages in ``out`` and record every file of the search bundle. With a ``cache``
-    folder, a large site is indexed in shards kept there (``reuse``: take the shards already indexed)."""
+    """Index the programme pages in ``out`` and record every file of the search bundle. With the build's
+    ``cache`` folder, a large site is indexed in shards kept in its ``pagefind/`` (``reuse``: take the shards
+    indexed before)."""
     bundle = out.root / BUNDLE
     pages = sorted(urls.output_file(page.path) for page in site.documents)
     groups = shards(pages)
-    merged = _merge(groups, out.root, cache, site.config.language, reuse) if cache and len(groups) > 1 else None
+    merged = (
+        _merge(groups, out.root, cache / BUNDLE, site.config.language, reuse) if cache and len(groups) > 1 else None
+    )
     if merged is None:
         _index_with_retries(out.root, bundle, site.config.language)
         search_facets.canonicalise(bundle)  # Pagefind writes its filter index in run-dependent order

@@ -23,26 +23,12 @@ from generator.core.digests import digest, tree_digest
 from generator.core.errors import Problem, WoositeError
 from generator.core.reporting import Reporter, Silent
 from generator.core.translation import _
-from generator.incremental.keys import inputs_key, outline_key, site_key, step_unit
+from generator.incremental.keys import inputs_key, outline_key, site_key
 from generator.incremental.previous import PreviousBuild
 from generator.models import SiteConfig
-from generator.outputs import (
-    api,
-    csv_data,
-    dcat,
-    diwoo,
-    feed,
-    headers,
-    history_pages,
-    pages,
-    schema_org,
-    search,
-    search_index,
-    sitemaps,
-    spreadsheet,
-)
-from generator.outputs.build_record import write as write_build_record
+from generator.outputs import registry, schema_org, search_index
 from generator.outputs.downloads import downloads
+from generator.outputs.registry import Depends
 from generator.outputs.writer import OutputWriter
 from generator.publish import lock, output_folder, swap
 from generator.publish.cache import BuildCache, WarmDocuments
@@ -50,20 +36,12 @@ from generator.render import history
 from generator.render.environment import make_environment, site_words
 from generator.structure import comparison, versions
 from generator.structure.ledger import FILE_NAME as LEDGER_FILE
-from generator.structure.ledger import History, Ledger
-from generator.structure.page import DocumentPage
+from generator.structure.ledger import Ledger
 from generator.structure.site import Site, build_site
 from generator.theme import stylesheet, themes
 from generator.theme.themes import Theme
 
 CACHE_DIR = ".woosite-cache"
-DOCUMENT_OUTPUTS: list[Callable[[Site, DocumentPage, OutputWriter, dict[str, History]], None]] = [
-    api.write_document,
-    csv_data.write_document,
-    spreadsheet.write_document,
-    diwoo.write_document,
-]
-"""The files of one document that its page links to (with their sizes): written before the page."""
 FIRST_LOOK = 8
 """At most this many edited documents are shown before the rest of the site is built."""
 
@@ -154,9 +132,6 @@ class BuildResult:
         )
 
 
-Step = Callable[[Site, OutputWriter], None]
-
-
 def build(options: BuildOptions, report: Reporter | None = None) -> BuildResult:
     """Build the site; raise a WoositeError (and leave ``out_dir`` untouched) on any problem.
 
@@ -208,36 +183,28 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
         page_comparison=history.page_comparison,
         comparison_chart=history.comparison_chart,
     )
-    # Data files first: pages link to them with their sizes.
-    steps: list[Step] = [
-        lambda s, out: api.write(s, out, histories),
-        lambda s, out: csv_data.write(s, out, histories),
-        lambda s, out: spreadsheet.write(s, out, histories),
-        lambda s, out: diwoo.write(s, out, histories),
-        lambda s, out: dcat.write(s, out, histories),
-        lambda s, out: sitemaps.write(s, out, histories),
-        lambda s, out: feed.write(s, out, histories),
-        lambda s, out: pages.write(s, out, env, site_templates, histories, partial(stylesheet.bundle, theme)),
-        lambda s, out: history_pages.write(s, out, env),
-        headers.write,
-        write_build_record,
-        # last: indexes the HTML written above (a large site in shards, kept in the cache)
-        lambda s, out: search.write(s, out, options.cache_folder / search.BUNDLE, reuse=not options.clean),
-    ]
+    context = registry.Context(
+        histories,
+        env,
+        site_templates,
+        partial(stylesheet.bundle, theme),
+        outline_key(site),
+        options.cache_folder,
+        options.clean,
+    )
     # Site-wide outputs also show when documents were published and changed (the ledger).
     key = digest(site_key(site), *(f"{doc_id}{history}" for doc_id, history in sorted(histories.items())))
     report.phase(_("Writing site"), cache.expected_files())
     with staging(options.out_dir, cache.previous, report.advance) as out:
         edited = [page for page in site.documents if page.source.path in cache.fresh]
         if options.first is not None and 0 < len(edited) <= min(FIRST_LOOK, len(site.documents) - 1):
-            outline = outline_key(site)
-            for page in edited:  # the same units and keys as the steps below, which then find them done
-                for write_document in DOCUMENT_OUTPUTS:
-                    write_document(site, page, out, histories)
-                pages.write_programme(site, page, out, env, histories, outline)
+            for page in edited:  # the same units and keys as the outputs below, which then find them done
+                for output in registry.OUTPUTS:
+                    if output.depends is Depends.DOCUMENT and output.document is not None:
+                        output.document(site, page, out, context)
             options.first(out.root, sorted(out.written))
-        for number, step in enumerate(steps):
-            out.cached(step_unit(number, step), key, partial(step, site, out))
+        for output in registry.OUTPUTS:
+            out.cached(f"output {output.name}", key, partial(output.write, site, out, context))
         search_index.verify(out.root)  # Pagefind has left files cut short: never publish them
         redaction.verify(out.root, config.redactions, out.reused, [source.path for source in sources])
         for problem in versions.vanished(
