@@ -197,8 +197,9 @@ def test_a_failed_build_keeps_the_site_and_the_next_build_recovers(site_project:
 def test_a_damaged_cache_means_a_full_build(site_project: Path) -> None:
     root = site_project
     incremental(root)
-    for path in (root / ".woosite-cache").iterdir():
-        path.write_bytes(b"\x80garbage")
+    for path in (root / ".woosite-cache").rglob("*"):
+        if path.is_file():  # the record, each kept document, the lock
+            path.write_bytes(b"\x80garbage")
     result = check(root)
     assert not result.reused
 
@@ -241,7 +242,7 @@ def test_a_warm_process_reads_only_changed_files(site_project: Path, monkeypatch
     build(options)
     monkeypatch.undo()
     assert {p for p in read if p.suffix == ".md"} == {doc}
-    assert not (root / ".woosite-cache/documents.pickle").exists(), "the warm documents stay in memory"
+    assert not (root / ".woosite-cache/documents").exists(), "the warm documents stay in memory"
     clean(root)
     assert_same_tree(root / "site", root / "clean")
 

@@ -20,7 +20,7 @@ from tests.conftest import ROOT, run_woosite
 from tests.test_errors import GOOD
 from tests.test_incremental import assert_same_tree, clean, incremental
 
-KILLS = 12
+KILLS = 8
 DOCUMENTS = 220
 """Enough for the build to fork worker processes (generator/core/parallel.py), which must die with it."""
 
@@ -68,7 +68,7 @@ def test_killed_builds_never_lose_the_site_nor_leave_anything_behind(tmp_path: P
     rng = random.Random(9)
     for kill in range(KILLS):
         edited.write_text(edited.read_text(encoding="utf-8") + f"\nZin {kill}.\n", encoding="utf-8")
-        cold = kill % 7 == 1  # clean builds fork worker processes; incremental ones are mostly the swap
+        cold = kill % 4 == 1  # clean builds fork worker processes; incremental ones are mostly the swap
         build = start_build(root, *(["--clean"] if cold else []))
         time.sleep(rng.uniform(0.2, durations[0] if cold else durations[1] * 1.2))
         os.kill(build.pid, signal.SIGKILL)

@@ -14,7 +14,6 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError
 from generator.core import urls
 from generator.core.digests import digest
 from generator.core.errors import BuildError, Problem
-from generator.core.parallel import pmap
 from generator.core.translation import _
 from generator.incremental.keys import document_key, outline_key
 from generator.models import Catalog, Document
@@ -115,16 +114,16 @@ def write_programmes(
     outline: str | None = None,
 ) -> None:
     """Programme pages: only those whose document, publication facts or the site's outline changed are
-    rendered, across cores."""
+    rendered, across cores (each worker writes the pages it renders)."""
     outline = outline if outline is not None else outline_key(site)
     facts = histories or {}
     keys = {page.path: programme_key(site, page, outline, facts) for page in site.documents}
     stale = [page for page in site.documents if not out.reuse(f"page {page.path}", keys[page.path])]
     places = _places(site)
-    pages = pmap(lambda page: _programme_html(site, page, env, out.written, places), stale)
-    for page, text in zip(stale, pages, strict=True):
-        with out.unit(f"page {page.path}", keys[page.path]):
-            out.write_text(urls.output_file(page.path), text)
+    out.write_units(
+        [(f"page {page.path}", keys[page.path], urls.output_file(page.path)) for page in stale],
+        lambda i: _programme_html(site, stale[i], env, out.written, places).encode("utf-8"),
+    )
 
 
 def write_programme(

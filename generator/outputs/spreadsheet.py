@@ -17,7 +17,6 @@ from functools import partial
 from typing import Any
 
 from generator.core import urls
-from generator.core.parallel import pmap
 from generator.incremental.keys import document_key
 from generator.models import FinanceTable
 from generator.outputs.csv_data import header
@@ -37,12 +36,9 @@ def path(page: DocumentPage) -> str | None:
 
 def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
     """Each document's workbook, made across cores (those of unchanged documents are reused)."""
-    stale = [page for page in site.documents if not _reused(page, out)]
-    for page, data in zip(stale, pmap(lambda page: workbook(page, site.words), stale), strict=True):
-        target = path(page)
-        assert target is not None
-        with out.unit(f"xlsx {target}", document_key(page)):
-            out.write_bytes(target, data)
+    stale = [(page, target) for page in site.documents if not _reused(page, out) and (target := path(page))]
+    units = [(f"xlsx {target}", document_key(page), target) for page, target in stale]
+    out.write_units(units, lambda i: workbook(stale[i][0], site.words))
 
 
 def write_document(site: Site, page: DocumentPage, out: OutputWriter, histories: dict[str, History]) -> None:

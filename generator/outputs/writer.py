@@ -12,11 +12,12 @@ import filecmp
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from generator.core.errors import BuildError, Problem
+from generator.core.parallel import pmap
 from generator.core.translation import _
 from generator.incremental.previous import PreviousBuild, UnitRecord
 
@@ -41,11 +42,12 @@ class OutputWriter:
         self.warnings: list[Problem] = []
         """Problems that do not stop the build; reported with the summary."""
         self._open: list[list[str]] = []
+        self._folders: set[Path] = set()
 
     def target(self, site_path: str) -> Path:
         """The file for a site path; refuse paths that could leave the output or need escaping."""
-        pure = PurePosixPath(site_path)
-        if pure.is_absolute() or not pure.parts or any(p in ("..", ".") or not _SAFE.match(p) for p in pure.parts):
+        parts = site_path.split("/")
+        if any(p in ("..", ".") or not _SAFE.match(p) for p in parts):  # "" too: absolute, "a//b", "a/"
             raise BuildError(
                 Problem(None, None, _("refusing to write unsafe output path '{site_path}'").format(site_path=site_path))
             )
@@ -58,16 +60,40 @@ class OutputWriter:
                     _("rename one of the documents so their URLs differ"),
                 )
             )
-        return self.root.joinpath(*pure.parts)
+        return self.root.joinpath(*parts)
+
+    def _folder_for(self, target: Path) -> None:
+        """Make the file's folder (once per build: thousands of files share a few hundred folders)."""
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
 
     def write_bytes(self, site_path: str, data: bytes) -> None:
         target = self.target(site_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder_for(target)
         target.write_bytes(data)
         self._record(site_path, len(data))
 
     def write_text(self, site_path: str, text: str) -> None:
         self.write_bytes(site_path, text.encode("utf-8"))
+
+    def write_units(self, units: Sequence[tuple[str, str, str]], make: Callable[[int], bytes]) -> None:
+        """One file per unit (unit name, key, site path), made across cores: ``make(i)`` gives the bytes of the
+        i-th in a worker process, which writes them; only the sizes come back (the files of a large site do
+        not all pass through this process's memory)."""
+        targets = [self.target(site_path) for _unit, _key, site_path in units]  # checked here, once
+        for target in targets:
+            self._folder_for(target)
+
+        def write(index: int) -> int:
+            data = make(index)
+            targets[index].write_bytes(data)
+            return len(data)
+
+        for (unit, key, site_path), size in zip(units, pmap(write, range(len(units))), strict=True):
+            with self.unit(unit, key):
+                self.target(site_path)  # refuses a path two units want
+                self._record(site_path, size)
 
     def copy_tree(self, source: Path, prefix: str) -> None:
         """Copy a folder of static files (CSS, images) to ``prefix`` in the site."""
@@ -121,7 +147,7 @@ class OutputWriter:
             return False
         for site_path in files:
             target = self.target(site_path)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folder_for(target)
             link_or_copy(self.previous.source(site_path), target)
             self._record(site_path, self.previous.record.files[site_path][0])
         self.reused.update(files)

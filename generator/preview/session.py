@@ -24,7 +24,7 @@ from generator.preview.state import PreviewState
 from generator.preview.watcher import changed_paths, snapshot, wait_for_change
 from generator.publish.build import BuildOptions, BuildResult, build
 from generator.publish.cache import WarmDocuments
-from generator.render.environment import BUILTIN_TEMPLATES
+from generator.render.environment import BUILTIN_TEMPLATES, compile_all
 
 Say = Callable[[str], None]
 
@@ -84,8 +84,10 @@ class Preview:
         try:
             seen = snapshot(self.sources)
             # The first build runs before the server threads start, so it may use every core.
-            self.rebuild(first_report or Silent())
+            first = self.rebuild(first_report or Silent())
             self.thread.start()
+            if first is not None:  # its pages were rendered in worker processes: compile them here, now
+                compile_all(self.build_options.project_dir / "templates", first.site.config.language)
             self.say(_("Preview on {url} (press Ctrl+C to stop); watching for changes.").format(url=self.url))
             while not self.stopping.is_set():
                 settled = wait_for_change(self.sources, seen, self.stopping)

@@ -1,7 +1,8 @@
 """The cache folder (``.woosite-cache/`` beside ``content/``): loaded documents and the last build's record.
 
 Loaded documents, with their rendered Markdown fragments, are kept by file path and content digest (and
-site.yaml and woosite's code), so an unchanged file is neither parsed nor rendered again. The record
+site.yaml and woosite's code), so an unchanged file is neither parsed nor rendered again; one file per
+document (``documents/<inputs>/``), so an edit writes one file, not the whole cache. The record
 of the last successful build into an output folder says which files each unit produced, so the next
 build can reuse unchanged ones instead of producing them.
 Everything is written only after a successful build, atomically; a missing or unreadable cache just
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,7 +34,7 @@ from generator.render import markdown
 from generator.structure.ledger import content_digest
 from generator.structure.site import Site
 
-DOCUMENTS = "documents.pickle"
+DOCUMENTS = "documents"
 
 
 class WarmDocuments:
@@ -79,6 +81,7 @@ class BuildCache:
     ) -> None:
         self.folder = folder
         self.warm = warm
+        self.clean = clean
         self.out_dir = out_dir.resolve()
         self.inputs = inputs
         self.documents: dict[str, SourceDocument] = {}
@@ -93,23 +96,24 @@ class BuildCache:
             self.previous = PreviousBuild(self.out_dir, record)
         if warm is not None:
             self.documents = warm.documents if warm.inputs == inputs else {}
-            return
+
+    @property
+    def _documents_folder(self) -> Path:
+        assert self.folder is not None
+        return self.folder / DOCUMENTS / self.inputs[:32]
+
+    def _cached(self, key: str) -> SourceDocument | None:
+        """The document loaded by an earlier build (this process's, or kept in the cache folder)."""
+        if self.warm is not None or self.folder is None or self.clean:
+            return self.documents.get(key)
         try:
-            with (folder / DOCUMENTS).open("rb") as f:
-                cached = pickle.load(f)
-            if isinstance(cached, dict) and cached.get("inputs") == inputs:
-                self.documents = cached["documents"]
-        except (
-            OSError,
-            ValueError,
-            pickle.UnpicklingError,
-            EOFError,
-            AttributeError,
-            ImportError,
-            KeyError,
-            TypeError,
-        ):
-            self.documents = {}
+            found = pickle.loads((self._documents_folder / _file_name(key)).read_bytes())
+        except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+        if not isinstance(found, SourceDocument):
+            return None
+        self.documents[key] = found
+        return found
 
     def loader(self, report: Reporter) -> LoadAll:
         """A ``load_all`` for ``load_documents`` that shows its progress."""
@@ -131,7 +135,7 @@ class BuildCache:
             except OSError:
                 missing.append(path)
                 continue
-            cached = self.documents.get(key)
+            cached = self._cached(key)
             if cached is None:
                 missing.append(path)
             else:
@@ -184,11 +188,27 @@ class BuildCache:
         write_atomic(self._record_file(), record.to_json().encode("utf-8"))
         if self.warm is not None:
             self.warm.inputs, self.warm.documents = self.inputs, self.loaded
-        elif self.loaded.keys() != self.documents.keys() or any(
-            self.documents[key] is not document for key, document in self.loaded.items()
-        ):
-            data = pickle.dumps({"inputs": self.inputs, "documents": self.loaded}, protocol=pickle.HIGHEST_PROTOCOL)
-            write_atomic(self.folder / DOCUMENTS, data)
+        else:
+            self._save_documents()
+
+    def _save_documents(self) -> None:
+        """Write the documents not read from the cache folder as they are now (each whole or not at all:
+        through a temporary file and a rename); remove everything else there, a killed build's leftovers too."""
+        folder = self._documents_folder
+        folder.mkdir(parents=True, exist_ok=True)
+        for key, document in self.loaded.items():
+            if self.documents.get(key) is not document:
+                name = _file_name(key)
+                temporary = folder / f".{name}.{os.getpid()}.tmp"
+                temporary.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+                os.replace(temporary, folder / name)
+        kept = {_file_name(key) for key in self.loaded}
+        for path in folder.iterdir():
+            if path.name not in kept:
+                path.unlink(missing_ok=True)
+        for other in folder.parent.iterdir():  # documents loaded with other inputs (code, site.yaml)
+            if other != folder:
+                shutil.rmtree(other, ignore_errors=True)
 
     def _record_file(self) -> Path:
         assert self.folder is not None
@@ -207,6 +227,10 @@ def load_rendered(path: Path, config: SiteConfig) -> Loaded:
 
 def _document_key(path: Path, content_digest: str) -> str:
     return f"{path}\0{content_digest}"
+
+
+def _file_name(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + ".pickle"
 
 
 def _read(path: Path) -> str | None:

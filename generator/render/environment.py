@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
 
-from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    BytecodeCache,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    select_autoescape,
+)
 from jinja2.bccache import Bucket
 
 from generator.core import urls
@@ -94,6 +103,16 @@ def make_environment(
         content_security_policy=content_security_policy(),
     )
     return env
+
+
+def compile_all(site_templates: Path | None = None, language: str = "nl") -> None:
+    """Compile every template into this process's cache of compiled templates: ``woosite serve`` does so
+    while it waits for the first edit (its first build compiled them in worker processes), so the edited
+    page is rendered at once."""
+    env = make_environment(site_templates, language)
+    for name in env.list_templates(extensions=["html", "xml", "svg", "txt"]):
+        with contextlib.suppress(TemplateError):  # a broken site template is reported by the build that uses it
+            env.get_template(name)
 
 
 def static_folders(site_templates: Path | None = None) -> list[Path]:
