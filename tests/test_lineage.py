@@ -42,7 +42,7 @@ def test_linked_by_number_and_title_and_by_explicit_key() -> None:
         # Another publisher's programme 4 is never the same lineage.
         frozenset({KATWIJK}),
     }
-    main = lineage.of_page(site.lineages, page(site, B21))
+    main = site.lineage_of(page(site, B21))
     assert main is not None
     assert [p.path for p in main.pages] == [B21, J21, B22, B23_RENUMBERED]  # year, then cycle order
     assert main.key == "bestuur-en-ondersteuning"
@@ -56,7 +56,7 @@ def test_linking_does_not_depend_on_file_order() -> None:
 
 def test_figures_in_whole_euros_with_begroot_and_realisatie() -> None:
     site = load_site()
-    main = lineage.of_page(site.lineages, page(site, B21))
+    main = site.lineage_of(page(site, B21))
     assert main is not None
     got = [(f.year, f.basis, f.lasten, f.baten, f.saldo, f.page.path, f.column) for f in main.figures()]
     assert got == [

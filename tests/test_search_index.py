@@ -102,3 +102,22 @@ def test_a_cut_short_indexing_is_retried(project: Callable[..., Path], monkeypat
     build(BuildOptions(content_dir=root / "content", out_dir=root / "site"))
     assert len(calls) >= 2  # a real Pagefind run can fail too on a busy machine; then it is retried again
     assert search_index.problems(root / "site") == []
+
+
+def test_search_files_reused_unchanged_are_not_read_again(
+    project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large site's bundle holds tens of megabytes of fragments: only those new in a build are unpacked."""
+    root = project()
+    options = BuildOptions(content_dir=root / "content", out_dir=root / "site")
+    build(options)
+    page = next((root / "content").rglob("*.md"))
+    page.write_text(page.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    result = build(options)  # which checks its search bundle with what it reused
+    unpacked: list[Path] = []
+    real = search_index._unpacked
+    monkeypatch.setattr(search_index, "_unpacked", lambda path: unpacked.append(path) or real(path))
+    assert search_index.problems(root / "site", result.reused) == []
+    fragments = [path for path in result.files if path.startswith("pagefind/fragment/")]
+    read = [path for path in unpacked if path.parent.name == "fragment"]
+    assert len(fragments) > 1 and len(read) == len(set(fragments) - result.reused) == 1, "the edited page's only"

@@ -205,7 +205,7 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
             options.first(out.root, sorted(out.written))
         for output in registry.OUTPUTS:
             out.cached(f"output {output.name}", key, partial(output.write, site, out, context))
-        search_index.verify(out.root)  # Pagefind has left files cut short: never publish them
+        search_index.verify(out.root, out.reused)  # Pagefind has left files cut short: never publish them
         redaction.verify(out.root, config.redactions, out.reused, [source.path for source in sources])
         for problem in versions.vanished(
             set(ledger.entries), {p.document.id for p in site.documents + site.withdrawn}, ledger.path

@@ -12,7 +12,6 @@ from generator.render.charts import charts
 from generator.render.finance import SignNote
 from generator.render.outline import PlacedTable
 from generator.structure import comparison
-from generator.structure import lineage as lineages
 from generator.structure.lineage import Figure, Lineage
 from generator.structure.page import DocumentPage
 from generator.structure.site import Site
@@ -31,7 +30,7 @@ class History:
 
 def programme_history(site: Site, page: DocumentPage, t: Any) -> History | None:
     """The page's programme over time; None when this is its only document on the site."""
-    found = lineages.of_page(site.lineages, page)
+    found = site.lineage_of(page)
     if found is None or len(found.pages) < 2:
         return None
     labels = {"begroot": t["basis"]["begroot"], "realisatie": t["basis"]["realisatie"]}
@@ -45,12 +44,12 @@ def programme_history(site: Site, page: DocumentPage, t: Any) -> History | None:
 
 
 def page_comparison(site: Site, page: DocumentPage) -> comparison.Comparison | None:
-    return comparison.of_page(site.comparisons, page)
+    return site.comparison_of(page)
 
 
 def page_key(site: Site, page: DocumentPage) -> str:
     """What the page's history depends on besides its own document: the other documents of its lineage."""
-    found = lineages.of_page(site.lineages, page)
+    found = site.lineage_of(page)
     others = found.pages if found else []
     return digest(*(f"{p.path}\0{p.source.digest}" for p in others))
 

@@ -126,10 +126,6 @@ def shown_figure(page: DocumentPage) -> lineage.Figure | None:
     return found.get("begroot") or found.get("realisatie")
 
 
-def of_page(comparisons: list[Comparison], page: DocumentPage) -> Comparison | None:
-    return next((c for c in comparisons if any(e.page is page for e in c.entries)), None)
-
-
 def load_population(project_dir: Path) -> Population:
     """``data/inwoners.csv`` when the project has one (else nothing); every bad line is a problem."""
     path = project_dir / POPULATION_FILE

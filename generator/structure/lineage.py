@@ -219,8 +219,3 @@ def _same_numbered(a: DocumentPage, b: DocumentPage) -> bool:
 
 def _words(title: str) -> set[str]:
     return set(family_key(Programme(title=title)).split("-")) - _STOP_WORDS
-
-
-def of_page(lineages: list[Lineage], page: DocumentPage) -> Lineage | None:
-    """The lineage ``page`` belongs to."""
-    return next((lineage for lineage in lineages if any(p is page for p in lineage.pages)), None)

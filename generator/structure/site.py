@@ -7,7 +7,7 @@ Everything downstream (pages, JSON, sitemaps) reads this tree and nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,21 @@ class Site:
     def href(self, path: str) -> str:
         """Link from any page to a site path, correct under a sub-path deployment ("/woo/lisse/")."""
         return urls.base_path(self.base_url) + path
+
+    def lineage_of(self, page: DocumentPage) -> lineage.Lineage | None:
+        """The programme over time that ``page`` belongs to."""
+        return self._by_page[0].get(id(page))
+
+    def comparison_of(self, page: DocumentPage) -> comparison.Comparison | None:
+        """The comparison of publishers that ``page`` is in."""
+        return self._by_page[1].get(id(page))
+
+    @cached_property
+    def _by_page(self) -> tuple[dict[int, lineage.Lineage], dict[int, comparison.Comparison]]:
+        """Lineage and comparison of each page, looked up once (every page asks: a scan each was quadratic)."""
+        lineages = {id(page): found for found in self.lineages for page in found.pages}
+        comparisons = {id(entry.page): found for found in reversed(self.comparisons) for entry in found.entries}
+        return lineages, comparisons
 
 
 def build_site(
