@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from types import ModuleType
 
 from jinja2 import Environment
 
@@ -81,36 +82,25 @@ class Output:
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+
+def _data(name: str, media_type: str, module: ModuleType) -> Output:
+    """A data file per document: ``module.write(site, out, histories)`` for all of them, and
+    ``module.write_document(site, page, out, histories)`` for one."""
+    return Output(
+        name,
+        media_type,
+        Depends.DOCUMENT,
+        lambda site, out, c: module.write(site, out, c.histories),
+        lambda site, page, out, c: module.write_document(site, page, out, c.histories),
+    )
+
+
 OUTPUTS: tuple[Output, ...] = (
     # Data files first: pages link to them with their sizes.
-    Output(
-        "json",
-        "application/json",
-        Depends.DOCUMENT,
-        lambda site, out, c: api.write(site, out, c.histories),
-        lambda site, page, out, c: api.write_document(site, page, out, c.histories),
-    ),
-    Output(
-        "csv",
-        "text/csv",
-        Depends.DOCUMENT,
-        lambda site, out, c: csv_data.write(site, out, c.histories),
-        lambda site, page, out, c: csv_data.write_document(site, page, out, c.histories),
-    ),
-    Output(
-        "xlsx",
-        XLSX,
-        Depends.DOCUMENT,
-        lambda site, out, c: spreadsheet.write(site, out, c.histories),
-        lambda site, page, out, c: spreadsheet.write_document(site, page, out, c.histories),
-    ),
-    Output(
-        "diwoo",
-        "application/xml",
-        Depends.DOCUMENT,
-        lambda site, out, c: diwoo.write(site, out, c.histories),
-        lambda site, page, out, c: diwoo.write_document(site, page, out, c.histories),
-    ),
+    _data("json", "application/json", api),
+    _data("csv", "text/csv", csv_data),
+    _data("xlsx", XLSX, spreadsheet),
+    _data("diwoo", "application/xml", diwoo),
     Output("dcat", "application/ld+json", Depends.SITE, lambda site, out, c: dcat.write(site, out, c.histories)),
     Output("sitemaps", "application/xml", Depends.SITE, lambda site, out, c: sitemaps.write(site, out, c.histories)),
     Output("feed", "application/atom+xml", Depends.SITE, lambda site, out, c: feed.write(site, out, c.histories)),
