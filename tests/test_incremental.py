@@ -171,6 +171,39 @@ def test_no_change_rebuild_leaves_the_site_alone(site_project: Path) -> None:
     assert {p: p.stat().st_mtime_ns for p in (root / "site").rglob("*")} == before
 
 
+def test_a_build_after_one_that_changed_nothing_reads_no_content(
+    site_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing it reads changed (inputs, ledger, every content file) and the output is as it was left: the
+    build reads no content, and says what the last one said."""
+    root = site_project
+    first = incremental(root)
+    import generator.publish.build as building
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("content read although nothing changed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(building, "load_documents", refused)
+        quick = incremental(root)
+    assert quick.site is None and quick.reused == set(quick.files) == set(first.files)
+    assert [str(w) for w in quick.warnings] == [str(w) for w in first.warnings] and first.warnings
+    assert quick.summary().split(",")[:3] == first.summary().split(",")[:3]
+
+    # Whatever the build reads, changed, means a build again: the ledger, a content file, an output file.
+    ledger = root / "woo-ledger.json"
+    ledger.write_text(ledger.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert incremental(root).site is not None
+    assert incremental(root).site is None
+    doc = root / "content/lisse-1.md"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    assert incremental(root).site is not None
+    assert incremental(root).site is None
+    (root / "site/index.html").write_text("hand edited", encoding="utf-8")
+    assert incremental(root).site is not None
+    assert (root / "site/index.html").read_text(encoding="utf-8") != "hand edited"
+
+
 def test_a_hand_edited_output_file_is_produced_again(site_project: Path) -> None:
     root = site_project
     incremental(root)

@@ -27,3 +27,8 @@ def tree_digest(folders: Iterable[Path | None]) -> str:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
     return digest(*parts)
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()

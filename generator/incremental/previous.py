@@ -28,6 +28,11 @@ class BuildRecord:
     files: dict[str, tuple[int, int]] = field(default_factory=dict)
     documents: int = 0
     warnings: list[tuple[str | None, int | None, str, str]] = field(default_factory=list)
+    sources: str = ""
+    """A digest of the inputs, the ledger and every content file's path and bytes: when the next build finds
+    the same, and the output as it was left, it has nothing to read (see ``PreviousBuild.unchanged``)."""
+    unfinished: list[tuple[str | None, int | None, str, str]] = field(default_factory=list)
+    """The content's readiness warnings (generator/check/readiness.py), shown again by such a build."""
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, **asdict(self)}, separators=(",", ":"))
@@ -42,12 +47,15 @@ class BuildRecord:
             data["units"] = {k: UnitRecord(**v) for k, v in data["units"].items()}
             data["files"] = {k: (int(v[0]), int(v[1])) for k, v in data["files"].items()}
             data["warnings"] = [tuple(w) for w in data["warnings"]]
+            data["unfinished"] = [tuple(w) for w in data.get("unfinished", [])]
             return cls(**data)
         except (ValueError, KeyError, TypeError):
             return None
 
-    def problems(self) -> list[Problem]:
-        return [Problem(Path(p) if p else None, line, message, hint) for p, line, message, hint in self.warnings]
+    def problems(self, warnings: list[tuple[str | None, int | None, str, str]] | None = None) -> list[Problem]:
+        """The build's warnings (or those given) as problems."""
+        found = self.warnings if warnings is None else warnings
+        return [Problem(Path(p) if p else None, line, message, hint) for p, line, message, hint in found]
 
 
 class PreviousBuild:
@@ -76,10 +84,19 @@ class PreviousBuild:
             return None
         return found.files
 
+    def unchanged(self, sources: str) -> bool:
+        """Nothing the build reads changed since this record (``BuildRecord.sources``), and the output is as
+        it was left: the build need not even read the content."""
+        return bool(sources) and self.record.sources == sources and self._intact_output()
+
     def up_to_date(self, inputs: str, site: str) -> bool:
         """The previous output is exactly what a build of these inputs produces: no file missing, changed or extra."""
         if (self.record.inputs, self.record.site) != (inputs, site):
             return False
+        return self._intact_output()
+
+    def _intact_output(self) -> bool:
+        """No file missing, changed or extra."""
         on_disk = set(walk(self.out_dir))
         return on_disk == set(self.record.files) and all(self.intact(p) for p in on_disk)
 

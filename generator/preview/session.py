@@ -86,8 +86,8 @@ class Preview:
             # The first build runs before the server threads start, so it may use every core.
             first = self.rebuild(first_report or Silent())
             self.thread.start()
-            if first is not None:  # its pages were rendered in worker processes: compile them here, now
-                compile_all(self.build_options.project_dir / "templates", first.site.config.language)
+            if first is not None and first.config is not None:  # its pages were rendered in worker processes
+                compile_all(self.build_options.project_dir / "templates", first.config.language)
             self.say(_("Preview on {url} (press Ctrl+C to stop); watching for changes.").format(url=self.url))
             while not self.stopping.is_set():
                 settled = wait_for_change(self.sources, seen, self.stopping)
@@ -129,7 +129,7 @@ class Preview:
         finally:
             report.close()
         self.state.succeeded()
-        self.sources = self._sources(result.site.config)  # site.yaml may now name another list or theme
+        self.sources = self._sources(result.config)  # site.yaml may now name another list or theme
         for warning in result.warnings:
             self.say(_("warning: {warning}").format(warning=warning))
         self.say(result.summary())

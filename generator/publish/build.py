@@ -17,9 +17,9 @@ from pathlib import Path
 
 from generator.check import readiness
 from generator.content import links, redaction, redaction_list
-from generator.content.loader import load_config, load_documents, with_overrides
+from generator.content.loader import content_files, load_config, load_documents, with_overrides
 from generator.core import reporting, timestamps
-from generator.core.digests import digest, tree_digest
+from generator.core.digests import digest, file_digest, tree_digest
 from generator.core.errors import Problem, WoositeError
 from generator.core.reporting import Reporter, Silent
 from generator.core.translation import _
@@ -116,7 +116,8 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class BuildResult:
-    site: Site
+    site: Site | None
+    """None when nothing changed since the last build into the folder (then nothing was even read)."""
     files: dict[str, int]
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
@@ -124,11 +125,14 @@ class BuildResult:
     """Files reused (hard-linked) unchanged from the previous build (all of them when nothing changed)."""
     theme: Theme | None = None
     """The theme the stylesheet was made with."""
+    config: SiteConfig | None = None
+    """site.yaml as the build read it (with any ``--base-url``)."""
+    documents: int = 0
 
     def summary(self) -> str:
         pages_written = sum(1 for p in self.files if p.endswith(".html"))
         return reporting.summary(
-            len(self.site.documents), pages_written, len(self.files), len(self.warnings), self.seconds, len(self.reused)
+            self.documents, pages_written, len(self.files), len(self.warnings), self.seconds, len(self.reused)
         )
 
 
@@ -159,6 +163,14 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     )
     exposed = redaction_list.exposed(options.config_file, config)
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean, warm=options.warm)
+    read = [] if options.warm else [(str(p), file_digest(p)) for p in content_files(options.content_dir)]
+    if cache.unchanged(_sources_key(inputs, read, options.ledger_file)):  # nothing to read, nothing to build
+        swap.recover(options.out_dir.resolve())  # what a killed build left, even when nothing is built now
+        record = cache.record()
+        files = {path: size for path, (size, _mtime) in record.files.items()}
+        warnings = [*exposed, *record.problems(record.unfinished), *record.problems()]
+        seconds = time.perf_counter() - started
+        return BuildResult(None, files, seconds, warnings, set(files), theme, config, record.documents)
     sources = readiness.with_warnings(load_documents(options.content_dir, config, cache.loader(report)))
     cache.remember(sources)  # redacted, with their warnings: an unchanged file costs nothing next time
     previous = versions.load(options.content_dir, sources, config)
@@ -169,10 +181,12 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     histories = ledger.record([page.document for page in site.documents], timestamps.now(), known)
     if cache.up_to_date(site) and not ledger.changed:
         swap.recover(options.out_dir.resolve())  # what a killed build left, even when nothing is built now
+        cache.note_sources(_sources_key(inputs, read, options.ledger_file) if read else "", unfinished)
         record = cache.record()
         files = {path: size for path, (size, _mtime) in record.files.items()}
         warnings = [*exposed, *unfinished, *record.problems()]
-        return BuildResult(site, files, time.perf_counter() - started, warnings, set(files), theme)
+        seconds = time.perf_counter() - started
+        return BuildResult(site, files, seconds, warnings, set(files), theme, config, len(site.documents))
     env = make_environment(site_templates, config.language, [source.fragments for source in sources])
     env.globals.update(
         structured_data=partial(schema_org.page_data, site, histories),
@@ -211,10 +225,18 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
             set(ledger.entries), {p.document.id for p in site.documents + site.withdrawn}, ledger.path
         ):
             out.warn(problem)
-    cache.save(site, out)
     ledger.save()
+    cache.save(site, out, _sources_key(inputs, read, options.ledger_file) if read else "", unfinished)
     warnings = [*exposed, *unfinished, *out.warnings]
-    return BuildResult(site, dict(out.written), time.perf_counter() - started, warnings, out.reused, theme)
+    seconds = time.perf_counter() - started
+    return BuildResult(site, dict(out.written), seconds, warnings, out.reused, theme, config, len(site.documents))
+
+
+def _sources_key(inputs: str, read: list[tuple[str, str]], ledger_file: Path) -> str:
+    """What a build reads, in one digest: the inputs, the ledger (as the build found or left it) and each
+    content file's path and digest."""
+    ledger = ledger_file.read_bytes() if ledger_file.is_file() else b""
+    return digest(inputs, ledger, *(part for pair in read for part in pair))
 
 
 @contextmanager

@@ -23,6 +23,7 @@ from generator.content.loader import LoadAll, Loaded, load_or_problems
 from generator.content.source import SourceDocument
 from generator.core.atomic import write_atomic
 from generator.core.digests import digest
+from generator.core.errors import Problem
 from generator.core.parallel import pmap
 from generator.core.reporting import Reporter
 from generator.core.translation import _
@@ -167,8 +168,21 @@ class BuildCache:
         assert self.previous is not None
         return self.previous.record
 
-    def save(self, site: Site, out: OutputWriter) -> None:
-        """Remember what this (successful) build produced; call after the output folder was swapped in."""
+    def note_sources(self, sources: str, unfinished: list[Problem]) -> None:
+        """A build found the output up to date after reading the content: record what it read, so the
+        next one need not read it."""
+        if self.previous is not None and sources and self.previous.record.sources != sources:
+            record = self.previous.record
+            record.sources, record.unfinished = sources, [_stored(w) for w in unfinished]
+            write_atomic(self._record_file(), record.to_json().encode("utf-8"))
+
+    def unchanged(self, sources: str) -> bool:
+        """The last build into this output folder read exactly this (``PreviousBuild.unchanged``)."""
+        return self.warm is None and self.previous is not None and self.previous.unchanged(sources)
+
+    def save(self, site: Site, out: OutputWriter, sources: str = "", unfinished: list[Problem] | None = None) -> None:
+        """Remember what this (successful) build produced; call after the output folder was swapped in.
+        ``sources``: the digest of what it read (``BuildRecord.sources``); ``unfinished``: its readiness warnings."""
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -176,7 +190,9 @@ class BuildCache:
             inputs=self.inputs,
             site=site_key(site),
             documents=len(site.documents),
-            warnings=[(str(w.path) if w.path else None, w.line, w.message, w.hint) for w in out.warnings],
+            warnings=[_stored(w) for w in out.warnings],
+            sources=sources,
+            unfinished=[_stored(w) for w in unfinished or []],
         )
         on_disk = walk(self.out_dir)
         if set(on_disk) == set(out.written):
@@ -223,6 +239,10 @@ def load_rendered(path: Path, config: SiteConfig) -> Loaded:
         (loaded,) = redaction.apply([loaded], config.redactions)
         loaded.fragments.update(markdown.fragments(loaded.texts()))
     return loaded
+
+
+def _stored(problem: Problem) -> tuple[str | None, int | None, str, str]:
+    return (str(problem.path) if problem.path else None, problem.line, problem.message, problem.hint)
 
 
 def _document_key(path: Path, content_digest: str) -> str:
