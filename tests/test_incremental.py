@@ -270,11 +270,13 @@ def test_a_warm_process_reads_only_changed_files(site_project: Path, monkeypatch
     doc = root / "content/lisse-1.md"
     doc.write_text(doc.read_text(encoding="utf-8").replace("Een veilig dorp.", "Een warm dorp."))
     read: list[Path] = []
-    real = Path.read_bytes
+    real, real_text = Path.read_bytes, Path.read_text
     monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or real(self))
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: read.append(self) or real_text(self, *a, **k))
     build(options)
     monkeypatch.undo()
     assert {p for p in read if p.suffix == ".md"} == {doc}
+    assert not [p for p in read if p.name.startswith("build-")], "nor the last build's record: it is kept too"
     assert not (root / ".woosite-cache/documents").exists(), "the warm documents stay in memory"
     clean(root)
     assert_same_tree(root / "site", root / "clean")

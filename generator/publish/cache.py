@@ -50,6 +50,8 @@ class WarmDocuments:
         self.documents: dict[str, SourceDocument] = {}
         self.seen: dict[Path, tuple[int, int, str]] = {}
         """Content file -> (size, mtime_ns, SHA-256) when it was last read."""
+        self.records: dict[Path, BuildRecord] = {}
+        """The last build's record by its file, as written: not read back from JSON on every save."""
         self.published: dict[str, str] = {}
         """The ledger's digest of each document as published, by what it is made of (see ``content_digests``)."""
 
@@ -92,7 +94,8 @@ class BuildCache:
         self.previous: PreviousBuild | None = None
         if folder is None or clean:
             return
-        record = BuildRecord.from_json(_read(self._record_file()) or "")
+        kept = warm.records.get(self._record_file()) if warm is not None else None
+        record = kept or BuildRecord.from_json(_read(self._record_file()) or "")
         if record is not None and record.inputs == inputs:
             self.previous = PreviousBuild(self.out_dir, record)
         if warm is not None:
@@ -203,6 +206,7 @@ class BuildCache:
                 record.files[site_path] = (st.st_size, st.st_mtime_ns)
         write_atomic(self._record_file(), record.to_json().encode("utf-8"))
         if self.warm is not None:
+            self.warm.records[self._record_file()] = record
             self.warm.inputs, self.warm.documents = self.inputs, self.loaded
         else:
             self._save_documents()
