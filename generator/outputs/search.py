@@ -6,7 +6,7 @@ elements marked ``data-pagefind-body`` (the programme pages' main content) are i
 
 Pagefind has no incremental mode and costs about 4 ms and 0.4 MB per page. So a site of more than
 ``SHARD_PAGES`` programme pages is indexed in shards (pages split by a stable hash of their path), each
-kept in the build cache (``.woosite-cache/search/``) under a digest of its pages' bytes: an edit re-indexes
+kept in the build cache (``.woosite-cache/pagefind/``) under a digest of its pages' bytes: an edit re-indexes
 only its shard, one shard at a time (bounded memory), and the shards are merged into the one index the
 search page loads (generator/outputs/search_merge.py). A smaller site, or an index format the merge does
 not know, is indexed in one run as before.

@@ -19,7 +19,7 @@ from generator.check import readiness
 from generator.content import links, redaction, redaction_list
 from generator.content.loader import content_files, load_config, load_documents, with_overrides
 from generator.core import reporting, timestamps
-from generator.core.digests import digest, file_digest, tree_digest
+from generator.core.digests import digest, tree_digest
 from generator.core.errors import Problem, WoositeError
 from generator.core.reporting import Reporter, Silent
 from generator.core.translation import _
@@ -163,7 +163,7 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     )
     exposed = redaction_list.exposed(options.config_file, config)
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean, warm=options.warm)
-    read = [] if options.warm else [(str(p), file_digest(p)) for p in content_files(options.content_dir)]
+    read = [] if options.warm else [(str(p), cache.file_digest(p)) for p in content_files(options.content_dir)]
     if cache.unchanged(_sources_key(inputs, read, options.ledger_file)):  # nothing to read, nothing to build
         swap.recover(options.out_dir.resolve())  # what a killed build left, even when nothing is built now
         record = cache.record()

@@ -22,7 +22,7 @@ from generator.content import redaction
 from generator.content.loader import LoadAll, Loaded, load_or_problems
 from generator.content.source import SourceDocument
 from generator.core.atomic import write_atomic
-from generator.core.digests import digest
+from generator.core.digests import digest, file_digest
 from generator.core.errors import Problem
 from generator.core.parallel import pmap
 from generator.core.reporting import Reporter
@@ -71,7 +71,7 @@ class WarmDocuments:
         known = self.seen.get(path)
         if known is not None and known[:2] == (st.st_size, st.st_mtime_ns):
             return known[2]
-        found = hashlib.sha256(path.read_bytes()).hexdigest()
+        found = file_digest(path)
         self.seen[path] = (st.st_size, st.st_mtime_ns, found)
         return found
 
@@ -91,6 +91,7 @@ class BuildCache:
         self.loaded: dict[str, SourceDocument] = {}
         self.fresh: set[Path] = set()
         """The content files read in this build, not taken from the cache: new and edited ones."""
+        self._digests: dict[Path, str] = {}
         self.previous: PreviousBuild | None = None
         if folder is None or clean:
             return
@@ -119,6 +120,16 @@ class BuildCache:
         self.documents[key] = found
         return found
 
+    def file_digest(self, path: Path) -> str:
+        """A content file's SHA-256, read once per build (in a warm process, once per version of the file):
+        the build's digest of what it read and the documents' cache keys are the same digest."""
+        if self.warm is not None:
+            return self.warm.digest(path)
+        found = self._digests.get(path)
+        if found is None:
+            found = self._digests[path] = file_digest(path)
+        return found
+
     def loader(self, report: Reporter) -> LoadAll:
         """A ``load_all`` for ``load_documents`` that shows its progress."""
 
@@ -134,8 +145,7 @@ class BuildCache:
         missing: list[Path] = []
         for path in paths:
             try:
-                content = self.warm.digest(path) if self.warm else hashlib.sha256(path.read_bytes()).hexdigest()
-                key = _document_key(path, content)
+                key = _document_key(path, self.file_digest(path))
             except OSError:
                 missing.append(path)
                 continue
