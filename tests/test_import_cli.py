@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.core import parallel
 from generator.core.atomic import write_atomic
 from generator.core.errors import ImportFailed
 from generator.importer.pipeline import ImportOptions, import_bytes
@@ -148,3 +149,32 @@ def test_utf16_and_utf32_with_their_mark_are_text_and_non_characters_are_spaces(
         text.encode(codec), Path("x.txt"), ImportOptions(publisher="Lisse", kind="begroting", year=2022)
     )
     assert result.text is not None and result.text.endswith("\nTekst met een teken.\n") and "\ufffe" not in result.text
+
+
+def test_a_large_folder_is_imported_across_cores_exactly_as_one_at_a_time(tmp_path: Path) -> None:
+    """Above ``parallel.MIN_ITEMS`` files the exports are imported in worker processes: the content files,
+    the summary lines, their order and the refusals are the same as with one process."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    for found in exports(parallel.MIN_ITEMS + 20):
+        (folder / found.name).write_text(found.text, encoding="utf-8")
+    (folder / "zz-geen-jaar.txt").write_text("Programma 1 Bestuur\n\nTekst zonder jaar of naam.\n", encoding="utf-8")
+    runs = {}
+    for workers in ("1", "2"):
+        content = tmp_path / f"content-{workers}"
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "import", str(folder), "--content", str(content)],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "WOOSITE_WORKERS": workers},
+            check=False,
+        )
+        assert result.returncode == 2, result.stderr
+        files = {path.relative_to(content): path.read_bytes() for path in content.rglob("*.md")}
+        runs[workers] = (result.stdout.replace(str(content), "CONTENT"), result.stderr, files)
+    assert runs["1"] == runs["2"]
+    stdout, _, files = runs["2"]
+    assert len(files) == parallel.MIN_ITEMS + 20
+    assert stdout.splitlines()[-1].startswith(f"{parallel.MIN_ITEMS + 21} bestanden: {parallel.MIN_ITEMS + 20} ge")
+    assert "zz-geen-jaar.txt: geweigerd" in stdout

@@ -9,6 +9,7 @@ either the old file or the new one, never half of one.
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from generator.content.loader import load_config
 from generator.core import limits
 from generator.core.atomic import write_atomic
 from generator.core.errors import ImportFailed, Problem, WoositeError
+from generator.core.parallel import pmap
 from generator.core.translation import _, ngettext
 from generator.importer.pipeline import ImportOptions, ImportResult, import_bytes
 from generator.reference.taxonomy import DOCUMENT_KINDS
@@ -75,14 +77,15 @@ def command(
         unit=unit,
         default_publisher=_site_publisher(content_dir),
     )
-    results = [_import(path, options) for path in _files(sources)]
+    files = _files(sources)
+    results = pmap(functools.partial(_import, options=options), files)  # across cores where that pays
     refused = [result for result in results if result.missing]
     imported = [result for result in results if not result.missing]
     targets = _targets(imported, content_dir, force)
     written = 0
-    for result, target in zip(imported, targets, strict=True):
+    for result, (target, same) in zip(imported, targets.items(), strict=True):
         assert result.text is not None
-        if target.is_file() and target.read_text(encoding="utf-8") == result.text:
+        if same:
             status = _("unchanged")
         else:
             write_atomic(target, result.text)
@@ -133,8 +136,10 @@ def _files(sources: tuple[Path, ...]) -> list[Path]:
             if not found:
                 raise ImportFailed(Problem(source, None, _("no .txt exports in this folder"), _("check the folder")))
             files += found
-        else:
+        elif source.is_file():
             files.append(source)
+        else:
+            raise ImportFailed(Problem(source, None, _("file not found"), _("check the name and folder of the export")))
     return files
 
 
@@ -145,19 +150,19 @@ def _site_publisher(content_dir: Path) -> str | None:
 
 
 def _import(path: Path, options: ImportOptions) -> ImportResult:
-    if not path.is_file():
-        raise ImportFailed(Problem(path, None, _("file not found"), _("check the name and folder of the export")))
     return import_bytes(limits.read_bytes(path, ImportFailed), path, options)
 
 
-def _targets(results: list[ImportResult], content_dir: Path, force: bool) -> list[Path]:
-    """Where each result goes; refuse (before writing anything) to replace a file that differs."""
-    targets: list[Path] = []
+def _targets(results: list[ImportResult], content_dir: Path, force: bool) -> dict[Path, bool]:
+    """Where each result goes, in order, and whether the file there already holds it; refuse (before writing
+    anything) to replace a file that differs."""
+    targets: dict[Path, bool] = {}
     problems: list[Problem] = []
     for result in results:
         relative = result.relative_path
         assert relative is not None and result.text is not None
         target = content_dir / relative
+        existing = _read(target)
         if target in targets:
             problems.append(
                 Problem(
@@ -167,7 +172,7 @@ def _targets(results: list[ImportResult], content_dir: Path, force: bool) -> lis
                     _("import them one at a time with different --programme"),
                 )
             )
-        elif target.is_file() and not force and target.read_text(encoding="utf-8") != result.text:
+        elif existing is not None and not force and existing != result.text:
             problems.append(
                 Problem(
                     target,
@@ -178,10 +183,18 @@ def _targets(results: list[ImportResult], content_dir: Path, force: bool) -> lis
                     _("move your edits elsewhere first, or run again with --force to replace it"),
                 )
             )
-        targets.append(target)
+        targets[target] = existing == result.text
     if problems:
         raise WoositeError(problems)
     return targets
+
+
+def _read(target: Path) -> str | None:
+    """The text of the content file at ``target``, None when there is none."""
+    try:
+        return target.read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
 
 
 def _summary(result: ImportResult) -> str:

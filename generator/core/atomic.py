@@ -47,13 +47,21 @@ def create_atomic(target: Path, data: str | bytes) -> bool:
 
 
 def _write(target: Path, data: str | bytes, put: Callable[[str, Path], None]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(target.parent.resolve())
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-{os.getpid()}-", suffix=".tmp", dir=target.parent)
+    _remove_leftovers(os.path.abspath(target.parent))
+    prefix = f".{target.name}-{os.getpid()}-"
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
+    except FileNotFoundError:  # a new folder: made only then (one system call less for every other file)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
+        try:
+            mode = os.stat(target).st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
         put(tmp, target)
     finally:
         Path(tmp).unlink(missing_ok=True)  # after a rename: gone already; after a link: the second name
@@ -63,9 +71,9 @@ _LEFTOVER = re.compile(r"\..+-([0-9]{1,10})-[A-Za-z0-9_]+\.tmp")
 
 
 @cache
-def _remove_leftovers(folder: Path) -> None:
+def _remove_leftovers(folder: str) -> None:
     """Delete the temporary files that killed writers left in ``folder`` (once per folder and process)."""
-    for leftover in folder.glob(".*.tmp"):
+    for leftover in Path(folder).glob(".*.tmp"):
         match = _LEFTOVER.fullmatch(leftover.name)
         if match and not alive(int(match.group(1))):
             leftover.unlink(missing_ok=True)

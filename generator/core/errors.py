@@ -7,6 +7,8 @@ because the people who run woosite are communications officers, not programmers.
 from __future__ import annotations
 
 import difflib
+import functools
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +36,15 @@ class Problem:
 def _display(path: Path) -> str:
     """Show a path relative to the working directory when it lies below it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(_resolved(os.getcwd())))
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(folder: str) -> Path:
+    """The working directory with its links resolved (once per directory: every problem of an import shows it)."""
+    return Path(folder).resolve()
 
 
 class WoositeError(Exception):
