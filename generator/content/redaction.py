@@ -24,6 +24,7 @@ from generator.core.digests import digest
 from generator.core.errors import BuildError, Problem
 from generator.core.parallel import pmap
 from generator.core.translation import _
+from generator.core.tree import site_paths
 from generator.models import FrontMatter, Redaction, Section, SiteConfig
 
 _GROUND = re.compile(r"^(\d+)\.(\d+)(?:\.(\d+))?([a-z]?)$")
@@ -189,14 +190,14 @@ def find_leaks(root: Path, redactions: list[Redaction], skip: Collection[str] = 
     """
     if not redactions:
         return []
-    files = sorted(p for p in root.rglob("*") if p.is_file() and p.relative_to(root).as_posix() not in skip)
+    files = [path for path in site_paths(root) if path not in skip]
 
-    def found(path: Path) -> list[int]:
-        text = searchable(path.read_bytes()) + "\n" + fold.fold(path.relative_to(root).as_posix())
+    def found(site_path: str) -> list[int]:
+        text = searchable((root / site_path).read_bytes()) + "\n" + fold.fold(site_path)
         return [n for n, redaction in enumerate(redactions) if pattern(redaction.text).search(text)]
 
     hits = pmap(found, files)  # each file on its own: across cores where that pays
-    return [(path, redactions[n]) for path, found_in in zip(files, hits, strict=True) for n in found_in]
+    return [(root / path, redactions[n]) for path, found_in in zip(files, hits, strict=True) for n in found_in]
 
 
 def leak_problem(path: Path, redaction: Redaction, sources: Collection[Path] = ()) -> Problem:

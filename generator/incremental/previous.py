@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from generator.core.errors import Problem
+from generator.core.tree import site_paths
 
 FORMAT = 1
 
@@ -97,15 +98,5 @@ class PreviousBuild:
 
     def _intact_output(self) -> bool:
         """No file missing, changed or extra."""
-        on_disk = set(walk(self.out_dir))
+        on_disk = set(site_paths(self.out_dir))
         return on_disk == set(self.record.files) and all(self.intact(p) for p in on_disk)
-
-
-def walk(folder: Path) -> list[str]:
-    """Site paths of every file below ``folder``."""
-    found: list[str] = []
-    for dirpath, _dirs, files in os.walk(folder):
-        rel = Path(dirpath).relative_to(folder).as_posix()
-        prefix = "" if rel == "." else rel + "/"
-        found.extend(prefix + name for name in files)
-    return found

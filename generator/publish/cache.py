@@ -27,8 +27,9 @@ from generator.core.errors import Problem
 from generator.core.parallel import pmap
 from generator.core.reporting import Reporter
 from generator.core.translation import _
+from generator.core.tree import site_paths
 from generator.incremental.keys import site_key
-from generator.incremental.previous import BuildRecord, PreviousBuild, walk
+from generator.incremental.previous import BuildRecord, PreviousBuild
 from generator.models import SiteConfig
 from generator.outputs.writer import OutputWriter
 from generator.render import markdown
@@ -207,7 +208,7 @@ class BuildCache:
             sources=sources,
             unfinished=[_stored(w) for w in unfinished or []],
         )
-        on_disk = walk(self.out_dir)
+        on_disk = site_paths(self.out_dir)
         if set(on_disk) == set(out.written):
             # Files a step wrote without telling the writer cannot be reused: then nothing is.
             record.units = out.units
