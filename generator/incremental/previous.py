@@ -65,9 +65,11 @@ class PreviousBuild:
     def __init__(self, out_dir: Path, record: BuildRecord) -> None:
         self.out_dir = out_dir
         self.record = record
+        self._root = str(out_dir)
 
-    def source(self, site_path: str) -> Path:
-        return self.out_dir / site_path
+    def source(self, site_path: str) -> str:
+        """The previous build's file at ``site_path`` (a string: asked for each of thousands of files)."""
+        return f"{self._root}/{site_path}"
 
     def intact(self, site_path: str) -> bool:
         """The file is still exactly as the previous build left it (same size and modification time)."""

@@ -212,8 +212,9 @@ class BuildCache:
         if set(on_disk) == set(out.written):
             # Files a step wrote without telling the writer cannot be reused: then nothing is.
             record.units = out.units
+            root = str(self.out_dir)
             for site_path in on_disk:
-                st = os.stat(self.out_dir / site_path)
+                st = os.stat(f"{root}/{site_path}")
                 record.files[site_path] = (st.st_size, st.st_mtime_ns)
         write_atomic(self._record_file(), record.to_json().encode("utf-8"))
         if self.warm is not None:
