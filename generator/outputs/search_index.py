@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
 import zlib
 from collections.abc import Collection
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from generator.core.errors import BuildError, Problem
 from generator.core.translation import N_, _
+from generator.core.tree import site_paths
 
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
@@ -76,17 +78,20 @@ def problems(site_root: Path, checked: Collection[str] = ()) -> list[Problem]:
             if not needed.is_file():
                 found.append(_problem(site_root, needed, f"search file for language '{lang}' is missing"))
     named: set[str] = set()
-    for path in sorted(p for p in bundle.rglob("*") if p.is_file() and p.suffix in _COMPRESSED):
-        if path.suffix != ".pf_meta" and path.relative_to(site_root).as_posix() in checked:
+    listed = [name for name in site_paths(bundle) if os.path.splitext(name)[1] in _COMPRESSED]  # one listing
+    for name in listed:
+        is_meta = name.endswith(".pf_meta")
+        if not is_meta and f"{BUNDLE}/{name}" in checked:
             continue
+        path = bundle / name
         data = _unpacked(path)
         if data is None:
             found.append(_problem(site_root, path, "search file is cut short or damaged (not a complete gzip file)"))
         elif not data.startswith(_SIGNATURE):
             found.append(_problem(site_root, path, "search file is damaged (no Pagefind signature)"))
-        elif path.suffix == ".pf_meta":
+        elif is_meta:
             named.update(_chunk_names(data))
-    present = {p.stem for p in bundle.rglob("*") if p.suffix in _COMPRESSED}
+    present = {os.path.splitext(os.path.basename(name))[0] for name in listed}
     for missing in sorted(h for h in named if h not in present and _looks_like_chunk(h, present)):
         found.append(_problem(site_root, bundle / "index" / f"{missing}.pf_index", "search index chunk is missing"))
     expected = ASSETS.get(version, {})
