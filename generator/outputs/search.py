@@ -31,6 +31,7 @@ from generator.core import urls
 from generator.core.digests import digest
 from generator.core.errors import BuildError, Problem
 from generator.core.translation import N_, _
+from generator.core.tree import site_paths
 from generator.incremental.previous import PreviousBuild
 from generator.outputs import search_facets, search_index, search_merge
 from generator.outputs.search_merge import ShardIndex
@@ -65,13 +66,13 @@ def write(site: Site, out: OutputWriter, cache: Path | None = None, reuse: bool 
         search_facets.canonicalise(bundle)  # Pagefind writes its filter index in run-dependent order
     else:
         _write_merged(bundle, *merged, out.previous)
-    written = sorted(path for path in bundle.rglob("*") if path.is_file())
+    written = site_paths(bundle)
     if not written:
         raise BuildError(
             Problem(None, None, _("Pagefind wrote no search index"), _("run the build with -v to see why"))
         )
-    for path in written:
-        out.adopt(path.relative_to(out.root).as_posix())
+    for name in written:
+        out.adopt(f"{BUNDLE}/{name}")
 
 
 def shards(pages: list[str]) -> list[list[str]]:
