@@ -105,6 +105,13 @@ def main() -> None:
                 "Profiled with cProfile: PyYAML's emitter took over half the time; the front matter of plain data is "
                 "now written directly (the same text, tested against PyYAML), the rest falls back to PyYAML. "
                 "Cached clean lines, a pre-check for unit notes and a one-pass name index for publishers did the rest.",
+                "",
+                "Issue 24: the exports of a folder are imported across the cores (`core/parallel.py`: forked "
+                "workers, results in file order, the same output as one process, tested), and the check that no "
+                "content file would be overwritten read each target twice and looked for it in a list (quadratic: "
+                "0.45 s of 1,000 files). What is left in this process is the file system: a new folder and a file "
+                "for each export (about 0.3 s for 1,000 on this machine), and starting Python for the command "
+                "(`woosite import` imports only its own modules, not the build's).",
             ]
         )
         write_section(HEADING, section)

@@ -7,7 +7,7 @@ elements marked ``data-pagefind-body`` (the programme pages' main content) are i
 Pagefind has no incremental mode and costs about 4 ms and 0.4 MB per page. So a site of more than
 ``SHARD_PAGES`` programme pages is indexed in shards (pages split by a stable hash of their path), each
 kept in the build cache (``.woosite-cache/pagefind/``) under a digest of its pages' bytes: an edit re-indexes
-only its shard, one shard at a time (bounded memory), and the shards are merged into the one index the
+only its shard, one Pagefind per core at a time (bounded memory), and the shards are merged into the one index the
 search page loads (generator/outputs/search_merge.py). A smaller site, or an index format the merge does
 not know, is indexed in one run as before.
 
@@ -23,6 +23,7 @@ import math
 import os
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.service import get_executable
@@ -30,6 +31,7 @@ from pagefind.service import get_executable
 from generator.core import urls
 from generator.core.digests import digest
 from generator.core.errors import BuildError, Problem
+from generator.core.parallel import workers
 from generator.core.translation import N_, _
 from generator.core.tree import site_paths
 from generator.incremental.previous import PreviousBuild
@@ -93,17 +95,21 @@ def _merge(
     binary = _binary()
     version = f"{binary}:{binary.stat().st_size}"
     folders: list[Path] = []
-    indexed: list[tuple[ShardIndex, Path]] = []
+    shards: list[ShardIndex | None] = []
     for pages in groups:
         parts = [part for page in pages for part in (page, hashlib.sha256((root / page).read_bytes()).digest())]
         folder = cache / digest(search_merge.FORMAT, version, language, *parts)[:32]
         folders.append(folder)
-        shard = ShardIndex.load(folder / _SHARD_FILE) if reuse else None
-        if shard is None:
-            shard = _index_shard(pages, root, folder, language)
-        if shard is None:
-            return None
-        indexed.append((shard, folder / BUNDLE))
+        shards.append(ShardIndex.load(folder / _SHARD_FILE) if reuse else None)
+    missing = [n for n, shard in enumerate(shards) if shard is None]
+    if missing:  # one Pagefind per core at a time (each a process of about 60 MB): a cold build's shards
+        with ThreadPoolExecutor(min(workers(), len(missing))) as pool:
+            made = pool.map(lambda n: _index_shard(groups[n], root, folders[n], language), missing)
+            for n, shard in zip(missing, made, strict=True):
+                shards[n] = shard
+    if any(shard is None for shard in shards):
+        return None
+    indexed = [(shard, folder / BUNDLE) for shard, folder in zip(shards, folders, strict=True) if shard is not None]
     for stale in set(cache.iterdir()) - set(folders):  # shards of pages that changed since
         shutil.rmtree(stale, ignore_errors=True)
     merged = search_merge.merge(indexed)
