@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import xlsxwriter
 from conftest import ROOT, run_woosite
 from lxml import html as lxml_html
 from woo_content import (
@@ -159,3 +160,19 @@ def test_the_safety_net_finds_a_name_among_many_files(tmp_path: Path) -> None:
     (tmp_path / "p150.html").write_text("<p>Mar<b>ian</b> Rood</p>", encoding="utf-8")
     rule = Redaction(text="Marian Rood")
     assert find_leaks(tmp_path, [rule]) == [(tmp_path / "p150.html", rule)]
+
+
+def test_the_safety_net_reads_inside_a_workbook(tmp_path: Path) -> None:
+    """A workbook's sheets are compressed XML: read as they lie, a name in a cell was never seen."""
+
+    def workbook(cell: str) -> None:
+        book = xlsxwriter.Workbook(str(tmp_path / "tabel.xlsx"))
+        book.add_worksheet().write_row(0, 0, ["Ambtelijk opdrachtgever", cell])
+        book.close()
+
+    rule = Redaction(text="Marian Rood")
+    workbook("Marian Rood")
+    assert b"Marian" not in (tmp_path / "tabel.xlsx").read_bytes()
+    assert find_leaks(tmp_path, [rule]) == [(tmp_path / "tabel.xlsx", rule)]
+    workbook("[5.1.2e]")
+    assert find_leaks(tmp_path, [rule]) == []

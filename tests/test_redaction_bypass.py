@@ -10,7 +10,6 @@ the Cyrillic letters used here mapped), and the marker stands where each name st
 
 from __future__ import annotations
 
-import gzip
 import html
 import re
 import shutil
@@ -19,7 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from woo_content import build, set_config, write_content
+from woo_content import build, set_config, unpacked, write_content
 
 from generator.content.redaction import redact_text, verify
 from generator.core.errors import BuildError
@@ -47,9 +46,7 @@ _CYRILLIC = str.maketrans({"а": "a", "А": "A", "К": "K", "е": "e", "о": "o"
 
 def normalised(raw: bytes) -> str:
     """This test's own reading of a file: what a person (or a search engine) would see."""
-    if raw[:2] == b"\x1f\x8b":
-        raw = gzip.decompress(raw)
-    text = raw.decode("utf-8", errors="ignore")
+    text = unpacked(raw).decode("utf-8", errors="ignore")
     text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
     text = re.sub(r"<[^>]*>", "", text) + "\n" + text
     text = unquote(html.unescape(html.unescape(text)).replace("+", " "))

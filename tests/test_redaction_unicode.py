@@ -24,7 +24,7 @@ import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from woo_content import build, set_config, write_content
+from woo_content import build, set_config, unpacked, write_content
 
 from generator.content.redaction import redact_text
 from generator.core.fold import _fold_other, fold_char
@@ -123,7 +123,7 @@ _THIS_TESTS_LOOKALIKES = str.maketrans({"\u039d": "N", "\u04c0": "I", "[": "", "
 def normalised(raw: bytes) -> str:
     """This test's own reading of a file: entities, escapes and tags resolved, overrides read as shown,
     default-ignorables and format characters gone, blanks as spaces, the lookalikes used here mapped."""
-    text = raw.decode("utf-8", errors="ignore")
+    text = unpacked(raw).decode("utf-8", errors="ignore")
     text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
     text = re.sub(r"\\U([0-9a-fA-F]{8})", lambda m: chr(int(m.group(1), 16)), text)
     text = re.sub(r"<[^>]*>", "", text) + "\n" + text

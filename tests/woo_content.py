@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import re
+import zipfile
 from pathlib import Path
 
 import yaml
@@ -141,5 +144,16 @@ def lastmods(site: Path) -> dict[str, str]:
 
 
 def all_text(site: Path) -> dict[Path, str]:
-    """Every file of a built site as text (bytes decoded leniently), for grepping."""
-    return {p: p.read_bytes().decode("utf-8", errors="ignore") for p in site.rglob("*") if p.is_file()}
+    """Every file of a built site as text (bytes decoded leniently; a workbook's sheets unzipped), for grepping."""
+    return {p: unpacked(p.read_bytes()).decode("utf-8", errors="ignore") for p in site.rglob("*") if p.is_file()}
+
+
+def unpacked(raw: bytes) -> bytes:
+    """A file's bytes as a reader gets them: gzip (search fragments) unpacked, a zip archive's (a workbook's)
+    members after its bytes; compressed text cannot be grepped as it lies."""
+    if raw.startswith(b"\x1f\x8b"):
+        return gzip.decompress(raw)
+    if not raw.startswith(b"PK\x03\x04"):
+        return raw
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        return b"\n".join([raw, *(archive.read(name) for name in archive.namelist())])

@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gzip
+import io
 import re
+import zipfile
 from collections.abc import Collection, Iterable
 from functools import cache
 from pathlib import Path
@@ -30,6 +32,7 @@ from generator.models import FrontMatter, Redaction, Section, SiteConfig
 _GROUND = re.compile(r"^(\d+)\.(\d+)(?:\.(\d+))?([a-z]?)$")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _GZIP = b"\x1f\x8b"
+_ZIP = b"PK\x03\x04"
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 
 
@@ -172,11 +175,18 @@ def _strings(data: Any) -> Iterable[str]:
 
 
 def searchable(raw: bytes) -> str:
-    """A file's bytes as text a person would read, folded (``generator.core.fold``): gzip unpacked, JSON escapes,
-    entities and URL escapes resolved; a second copy without markup tags, so ``Zo<b>ë</b>`` is found too."""
+    """A file's bytes as text a person would read, folded (``generator.core.fold``): gzip and zip (workbooks)
+    unpacked, JSON escapes, entities and URL escapes resolved; a second copy without markup tags, so
+    ``Zo<b>ë</b>`` is found too."""
     if raw.startswith(_GZIP):
         with contextlib.suppress(OSError, EOFError):
             raw = gzip.decompress(raw)
+    elif raw.startswith(_ZIP):  # a workbook (.xlsx): its sheets are compressed XML, unreadable as they lie
+        with (
+            contextlib.suppress(zipfile.BadZipFile, OSError, EOFError, ValueError),
+            zipfile.ZipFile(io.BytesIO(raw)) as z,
+        ):
+            raw = b"\n".join([raw, *(z.read(member) for member in z.infolist() if not member.is_dir())])
     text = raw.decode("utf-8", errors="ignore")
     text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     folded = fold.fold(text)
