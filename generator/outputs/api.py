@@ -23,10 +23,11 @@ SCHEMAS: dict[str, type[BaseModel]] = {"api/document.schema.json": Document, "ap
 
 
 def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
-    documents = {page.path: published(page.document, histories[page.document.id]) for page in site.documents}
-    for page in site.documents:
-        write_document(site, page, out, histories, documents[page.path])
-    entries = [catalog_entry(documents[page.path], site.words) for page in site.documents]
+    entries = []
+    for page in site.documents:  # one published document at a time: only the small catalog entries are kept
+        document = published(page.document, histories[page.document.id])
+        write_document(site, page, out, histories, document)
+        entries.append(catalog_entry(document, site.words))
     catalog = history_catalog.extend(site, Catalog(documents=entries))
     out.write_text(CATALOG, to_json(catalog))
     for path, model in SCHEMAS.items():
