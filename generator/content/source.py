@@ -3,10 +3,9 @@ sections. What every step after loading reads."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.content.body import walk
 from generator.core.errors import Problem
 from generator.models import FrontMatter, Section
 from generator.reference.organisations import Organisation
@@ -32,9 +31,3 @@ class SourceDocument:
     by the same list is not searched again."""
     warnings: tuple[Problem, ...] | None = None
     """What is unfinished in this document (``check.readiness``), found once and kept with it in the cache."""
-    fragments: dict[str, str] = field(default_factory=dict)
-    """Markdown text -> HTML of the intro and sections, rendered once (see generator/render/markdown.py)."""
-
-    def texts(self) -> list[str]:
-        """The Markdown texts that the document's page renders: its intro and every section's text."""
-        return [self.intro, *(s.text for s in walk(self.sections))]

@@ -187,7 +187,7 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
         warnings = [*exposed, *unfinished, *record.problems()]
         seconds = time.perf_counter() - started
         return BuildResult(site, files, seconds, warnings, set(files), theme, config, len(site.documents))
-    env = make_environment(site_templates, config.language, [source.fragments for source in sources])
+    env = make_environment(site_templates, config.language)
     env.globals.update(
         structured_data=partial(schema_org.page_data, site, histories),
         downloads=partial(downloads, words=site.words),

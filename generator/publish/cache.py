@@ -1,7 +1,7 @@
 """The cache folder (``.woosite-cache/`` beside ``content/``): loaded documents and the last build's record.
 
-Loaded documents, with their rendered Markdown fragments, are kept by file path and content digest (and
-site.yaml and woosite's code), so an unchanged file is neither parsed nor rendered again; one file per
+Loaded (validated, redacted) documents are kept by file path and content digest (and site.yaml and
+woosite's code), so an unchanged file is not parsed again; one file per
 document (``documents/<inputs>/``), so an edit writes one file, not the whole cache. The record
 of the last successful build into an output folder says which files each unit produced, so the next
 build can reuse unchanged ones instead of producing them.
@@ -32,7 +32,6 @@ from generator.incremental.keys import site_key
 from generator.incremental.previous import BuildRecord, PreviousBuild
 from generator.models import SiteConfig
 from generator.outputs.writer import OutputWriter
-from generator.render import markdown
 from generator.structure.ledger import content_digest
 from generator.structure.site import Site
 
@@ -157,7 +156,7 @@ class BuildCache:
                 results[path] = cached
                 done(1)
         self.fresh.update(missing)
-        for path, loaded in zip(missing, pmap(lambda p: load_rendered(p, config), missing, done), strict=True):
+        for path, loaded in zip(missing, pmap(lambda p: load_redacted(p, config), missing, done), strict=True):
             results[path] = loaded
         for loaded in results.values():
             if isinstance(loaded, SourceDocument):
@@ -253,13 +252,14 @@ class BuildCache:
         return self.folder / f"build-{digest(str(self.out_dir))[:16]}.json"
 
 
-def load_rendered(path: Path, config: SiteConfig) -> Loaded:
-    """Load one content file, redact it and render its Markdown fragments, so the cache keeps all three (in a
-    worker process when many files are read: ``load_documents`` then finds each redacted already)."""
+def load_redacted(path: Path, config: SiteConfig) -> Loaded:
+    """Load one content file and redact it, so the cache keeps it redacted (in a worker process when many
+    files are read: ``load_documents`` then finds each redacted already). Its Markdown is rendered when its
+    page is (render/markdown.py), not kept: the rendered HTML of every document was a third of the memory of
+    the loaded site, for the few pages of unchanged documents a rebuild renders again."""
     loaded = load_or_problems(path, config)
     if isinstance(loaded, SourceDocument):
         (loaded,) = redaction.apply([loaded], config.redactions)
-        loaded.fragments.update(markdown.fragments(loaded.texts()))
     return loaded
 
 

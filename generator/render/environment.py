@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from generator.core import urls
 from generator.reference.statuses import status_level
 from generator.render import formatting
 from generator.render.finance import headline_saldo
-from generator.render.markdown import Fragments
+from generator.render.markdown import to_html
 from generator.render.outline import outline
 from generator.render.policy import content_security_policy
 from generator.render.strings import Strings, load_strings
@@ -64,12 +63,9 @@ def site_words(site_templates: Path | None = None, language: str = "nl") -> Stri
     return Strings(load_strings(language, list(reversed(_folders(site_templates)))))
 
 
-def make_environment(
-    site_templates: Path | None = None, language: str = "nl", fragments: Iterable[Mapping[str, str]] = ()
-) -> Environment:
-    """Templates from ``site_templates`` win over the built-in ones, one file at a time; the ``markdown``
-    filter uses the documents' pre-rendered ``fragments`` where it has them; numbers and dates are written
-    as ``language`` writes them."""
+def make_environment(site_templates: Path | None = None, language: str = "nl") -> Environment:
+    """Templates from ``site_templates`` win over the built-in ones, one file at a time; numbers and dates
+    are written as ``language`` writes them."""
     folders = _folders(site_templates)
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(p)) for p in dict.fromkeys(folders)]),
@@ -82,7 +78,7 @@ def make_environment(
     )
     strings = site_words(site_templates, language)
     env.filters.update(
-        markdown=Fragments(fragments, table_label=strings.finance.markdown_table),
+        markdown=partial(to_html, table_label=strings.finance.markdown_table),
         number=partial(formatting.number, locale=language),
         percentage=partial(formatting.percentage, locale=language),
         date=partial(formatting.date, locale=language),

@@ -4,10 +4,6 @@ Raw HTML in content is shown as text, never executed; markdown-it refuses javasc
 (``![alt](url)`` becomes a link to ``url``): content comes from exports, and a page loads nothing from
 outside the site.
 
-Rendering is the costliest part of a page, so a document's fragments (its intro and section texts) are
-rendered once, when the document is loaded, and kept with it in the build cache (``fragments``); the
-template filter looks them up by text (``Fragments``) and renders only what it was not given.
-
 Elements get their NL Design System class (paragraph, lists, table, link, heading), so content looks like
 every other component of the theme.
 
@@ -20,7 +16,6 @@ NL Design System table classes and wraps each table in a focusable, labelled scr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -90,25 +85,6 @@ _ALIGN_CLASSES = {"right": "utrecht-table__cell--numeric", "center": "woosite-al
 def to_html(text: str, table_label: str = TABLE_LABEL) -> Markup:
     """Render trusted-structure, untrusted-text Markdown to safe HTML."""
     return Markup(tables(render(text), table_label))
-
-
-def fragments(texts: Iterable[str]) -> dict[str, str]:
-    """Each distinct text with its HTML: what a document's page will ask the ``markdown`` filter for."""
-    return {text: render(text) for text in dict.fromkeys(texts)}
-
-
-class Fragments:
-    """The ``markdown`` filter of one build: pre-rendered fragments by text, the rest rendered on demand."""
-
-    def __init__(self, known: Iterable[Mapping[str, str]] = (), table_label: str = TABLE_LABEL) -> None:
-        self.known: dict[str, str] = {}
-        for table in known:
-            self.known.update(table)
-        self.table_label = table_label
-
-    def __call__(self, text: str) -> Markup:
-        found = self.known.get(text)
-        return Markup(tables(render(text) if found is None else found, self.table_label))
 
 
 def tables(html: str, label: str = TABLE_LABEL) -> str:
