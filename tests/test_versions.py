@@ -154,7 +154,9 @@ def test_a_missing_previous_version_is_an_error_with_the_file(tmp_path: Path) ->
 
 
 def test_the_catalog_has_lineages_comparisons_versions_and_withdrawals(history_site: Path) -> None:
-    catalog = json.loads((history_site / "api" / "index.json").read_text(encoding="utf-8"))
+    raw = (history_site / "api" / "index.json").read_text(encoding="utf-8")
+    catalog = json.loads(raw)
+    assert raw == json.dumps(catalog, indent=2, ensure_ascii=False) + "\n", "written entry by entry, as one dump"
     schema = json.loads((history_site / "api" / "index.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(catalog, schema)

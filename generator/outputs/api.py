@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
@@ -11,6 +12,7 @@ from pydantic import BaseModel
 from generator.incremental.keys import document_key
 from generator.models import Catalog, CatalogEntry, Document
 from generator.models.document import DocumentFacts
+from generator.models.history import VersionEntry
 from generator.outputs import diwoo, history_catalog
 from generator.outputs.facts import published
 from generator.outputs.writer import OutputWriter
@@ -23,33 +25,47 @@ SCHEMAS: dict[str, type[BaseModel]] = {"api/document.schema.json": Document, "ap
 
 
 def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
-    entries = []
-    for page in site.documents:  # one published document at a time: only the small catalog entries are kept
-        document = published(page.document, histories[page.document.id])
-        write_document(site, page, out, histories, document)
-        entries.append(catalog_entry(document, site.words))
-    catalog = history_catalog.extend(site, Catalog(documents=entries))
-    out.write_text(CATALOG, to_json(catalog))
+    for page in site.documents:
+        write_document(site, page, out, histories)
+    out.write_parts(CATALOG, _catalog(site, histories))
     for path, model in SCHEMAS.items():
         out.write_text(path, json.dumps(schema(model, site.url(path)), indent=2, ensure_ascii=False) + "\n")
 
 
-def write_document(
-    site: Site, page: DocumentPage, out: OutputWriter, histories: dict[str, History], document: Document | None = None
-) -> None:
-    """One document's JSON (``document``: the document as published, when the caller made it already)."""
+def _catalog(site: Site, histories: dict[str, History]) -> Iterator[bytes]:
+    """The bytes of ``to_json`` of the whole catalog, one document's entry at a time: the entries of a large
+    site as models and their JSON as one string took more memory than any other step (150 MB at 10,000)."""
+    head = to_json(history_catalog.extend(site, Catalog(documents=[]))).encode("utf-8")
+    if not site.documents:
+        yield head
+        return
+    assert head.startswith(_NO_DOCUMENTS), "the documents are the catalog's first field"
+    yield b'{\n  "documents": ['
+    for n, page in enumerate(site.documents):  # in the list, two levels deep: four more spaces on each line
+        document = published(page.document, histories[page.document.id])
+        entry = catalog_entry(document, site.words, history_catalog.versions(site, page.path))
+        data = entry.model_dump_json(by_alias=True, indent=2).encode("utf-8")
+        yield (b",\n    " if n else b"\n    ") + data.replace(b"\n", b"\n    ")
+    yield b"\n  ]," + head[len(_NO_DOCUMENTS) :]
+
+
+_NO_DOCUMENTS = b'{\n  "documents": [],'
+
+
+def write_document(site: Site, page: DocumentPage, out: OutputWriter, histories: dict[str, History]) -> None:
+    """One document's JSON, as published."""
     history = histories[page.document.id]
-    found = document or published(page.document, history)
     key = document_key(page, str(history))
-    out.cached(f"json {page.json_path}", key, partial(_write_document, page.json_path, found, out))
+    out.cached(f"json {page.json_path}", key, partial(_write_document, page, history, out))
 
 
-def _write_document(path: str, document: Document, out: OutputWriter) -> None:
-    out.write_text(path, to_json(document))
+def _write_document(page: DocumentPage, history: History, out: OutputWriter) -> None:
+    out.write_text(page.json_path, to_json(published(page.document, history)))
 
 
-def catalog_entry(document: Document, words: Any) -> CatalogEntry:
-    """The catalog entry of a published document (one with its ``history``): enough to sync incrementally."""
+def catalog_entry(document: Document, words: Any, versions: list[VersionEntry] | None = None) -> CatalogEntry:
+    """The catalog entry of a published document (one with its ``history``): enough to sync incrementally;
+    ``versions``: its previous versions (``history_catalog.versions``)."""
     assert document.history is not None, "catalog entries are made from published documents"
     facts = {name: getattr(document, name) for name in DocumentFacts.model_fields}  # what the two share
     return CatalogEntry(
@@ -57,6 +73,7 @@ def catalog_entry(document: Document, words: Any) -> CatalogEntry:
         first_published=document.history.first_published,
         modified=document.history.modified,
         urls=document.urls,
+        versions=versions or [],
     )
 
 

@@ -17,14 +17,10 @@ from generator.structure.site import Site
 
 
 def extend(site: Site, catalog: Catalog) -> Catalog:
-    """``catalog`` with every lineage, comparison, previous version and withdrawn document of ``site``."""
-    by_id = {page.document.id: page for page in site.documents}
-    documents = [
-        entry.model_copy(update={"versions": versions(site, by_id[entry.id].path)}) for entry in catalog.documents
-    ]
+    """``catalog`` with every lineage, comparison and withdrawn document of ``site`` (its documents' previous
+    versions are in their entries: ``versions``)."""
     return catalog.model_copy(
         update={
-            "documents": documents,
             "lineages": [_lineage(found) for found in site.lineages],
             "comparisons": [_comparison(site, found) for found in site.comparisons],
             "withdrawn": [
