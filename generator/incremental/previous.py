@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.core.errors import Problem
@@ -36,7 +36,10 @@ class BuildRecord:
     """The content's readiness warnings (generator/check/readiness.py), shown again by such a build."""
 
     def to_json(self) -> str:
-        return json.dumps({"format": FORMAT, **asdict(self)}, separators=(",", ":"))
+        """The record as compact JSON (its fields as they are: ``dataclasses.asdict`` deep-copied every value of
+        60,000 files, 2.5 s of a build at 10,000 documents)."""
+        units = {name: {"key": unit.key, "files": unit.files} for name, unit in self.units.items()}
+        return json.dumps({"format": FORMAT, **vars(self), "units": units}, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> BuildRecord | None:

@@ -22,6 +22,8 @@ class Strings:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self._data = data
+        self._groups: dict[str, Strings] = {}
+        """Each group's view, made once (a large site's build asks for them hundreds of thousands of times)."""
 
     def __getattr__(self, key: str) -> Any:
         if key.startswith("_") or key not in self._data:
@@ -30,7 +32,12 @@ class Strings:
 
     def __getitem__(self, key: str) -> Any:
         value = self._data[key]
-        return Strings(value) if isinstance(value, dict) else value
+        if not isinstance(value, dict):
+            return value
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = Strings(value)
+        return group
 
     def __contains__(self, key: object) -> bool:
         return key in self._data
