@@ -12,6 +12,7 @@ import pytest
 from generator.core import urls
 from generator.core.errors import ContentError
 from generator.outputs import search
+from generator.publish import cache as cache_module
 from generator.publish.build import BuildOptions, BuildResult, build
 from generator.publish.cache import WarmDocuments
 from generator.render import markdown
@@ -248,8 +249,11 @@ def test_clean_ignores_the_cache(site_project: Path) -> None:
     assert "unchanged, reused" in third.stdout, "--clean still leaves a cache for the next build"
 
 
-def test_markdown_is_rendered_once_per_document_version(site_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The intro and section HTML is cached with the loaded document: a rebuild renders only the edited one."""
+def test_markdown_is_rendered_only_for_the_pages_a_build_writes(
+    site_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Markdown is rendered with its page (not kept with every loaded document): a rebuild renders the edited
+    document's texts, not those of a document whose page it reuses."""
     root = site_project
     incremental(root)
     rendered: list[str] = []
@@ -260,6 +264,28 @@ def test_markdown_is_rendered_once_per_document_version(site_project: Path, monk
     check(root)  # the clean reference build (its own cache) renders everything again
     assert rendered.count("Een veilig, groen dorp.") == 2, "the edited text: once in each build"
     assert rendered.count("Veilige wegen.") == 1, "an unchanged text: only in the clean build, from its own cache"
+
+
+def test_a_rebuild_digests_only_the_edited_document_as_published(
+    site_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ledger's content digest of a document as published is kept in the cache folder per version of its
+    file: the next build works it out for the edited document only, and the ledger is the clean build's."""
+    root = site_project
+    incremental(root)
+    digested: list[str] = []
+    real = cache_module.content_digest
+    monkeypatch.setattr(cache_module, "content_digest", lambda document: digested.append(document.id) or real(document))
+    doc = root / "content/lisse-1.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("Een veilig dorp.", "Een stil dorp."))
+    incremental(root)
+    assert len(digested) == 1 and "veiligheid" in digested[0]
+    (root / ".woosite-cache" / "published.json").write_text("{broken", encoding="utf-8")
+    digested.clear()
+    doc.write_text(doc.read_text(encoding="utf-8").replace("Een stil dorp.", "Een stil, groen dorp."))
+    incremental(root)  # an unreadable file: every document digested again, the same ledger
+    assert len(digested) == len(list((root / "content").rglob("*.md")))
+    check(root)
 
 
 def test_a_warm_process_reads_only_changed_files(site_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -177,8 +177,7 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     site = build_site(config, sources, population, previous, site_words(site_templates, config.language))
     unfinished = readiness.warnings(config, options.config_file, sources)
     ledger = Ledger.load(options.ledger_file)
-    known = options.warm.content_digests(site, inputs) if options.warm else None  # serve: once per edit
-    histories = ledger.record([page.document for page in site.documents], timestamps.now(), known)
+    histories = ledger.record([page.document for page in site.documents], timestamps.now(), cache.content_digests(site))
     if cache.up_to_date(site) and not ledger.changed:
         swap.recover(options.out_dir.resolve())  # what a killed build left, even when nothing is built now
         cache.note_sources(_sources_key(inputs, read, options.ledger_file) if read else "", unfinished)

@@ -12,6 +12,7 @@ means a full build.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import shutil
@@ -38,6 +39,45 @@ from generator.structure.site import Site
 DOCUMENTS = "documents"
 
 
+class PublishedDigests:
+    """The ledger's content digest of every document, worked out once per version of its file: a document as
+    published is made of its file, its place and the build's inputs (site.yaml, redactions, code). Kept in
+    the preview's memory, and in the cache folder between builds (``FILE``): digesting every document as
+    published took 2 s of every build at 10,000 documents."""
+
+    FILE = "published.json"
+
+    def __init__(self, inputs: str = "", known: dict[str, str] | None = None) -> None:
+        self.inputs = inputs
+        self.known = known or {}
+
+    def of(self, site: Site, inputs: str) -> dict[str, str]:
+        """Document id -> its content digest; only the documents new since the last call are digested."""
+        known = self.known if inputs == self.inputs else {}
+        digests, kept = {}, {}
+        for page in site.documents:
+            key = f"{page.source.path}\0{page.source.digest}\0{page.path}"
+            found = known.get(key) or content_digest(page.document)
+            digests[page.document.id] = kept[key] = found
+        self.inputs, self.known = inputs, kept
+        return digests
+
+    def save(self, folder: Path) -> None:
+        write_atomic(folder / self.FILE, json.dumps({"inputs": self.inputs, "known": self.known}).encode("utf-8"))
+
+    @classmethod
+    def load(cls, folder: Path) -> PublishedDigests:
+        """The digests the last build kept there (none when the file is missing or unreadable)."""
+        try:
+            data = json.loads(_read(folder / cls.FILE) or "{}")
+            inputs, known = data["inputs"], data["known"]
+        except (ValueError, KeyError, TypeError):
+            return cls()
+        if not isinstance(inputs, str) or not isinstance(known, dict):
+            return cls()
+        return cls(inputs, {str(k): str(v) for k, v in known.items()})
+
+
 class WarmDocuments:
     """Loaded documents kept in memory between the builds of one process (``woosite serve``).
 
@@ -52,19 +92,8 @@ class WarmDocuments:
         """Content file -> (size, mtime_ns, SHA-256) when it was last read."""
         self.records: dict[Path, BuildRecord] = {}
         """The last build's record by its file, as written: not read back from JSON on every save."""
-        self.published: dict[str, str] = {}
-        """The ledger's digest of each document as published, by what it is made of (see ``content_digests``)."""
-
-    def content_digests(self, site: Site, inputs: str) -> dict[str, str]:
-        """The ledger's content digest of every document, worked out once per version of its file: a document
-        as published is made of its file, its place and the build's inputs (site.yaml, redactions, code)."""
-        digests, kept = {}, {}
-        for page in site.documents:
-            key = f"{inputs}\0{page.source.path}\0{page.source.digest}\0{page.path}"
-            found = self.published.get(key) or content_digest(page.document)
-            digests[page.document.id] = kept[key] = found
-        self.published = kept
-        return digests
+        self.published = PublishedDigests()
+        """The ledger's digest of each document as published (see ``PublishedDigests``)."""
 
     def digest(self, path: Path) -> str:
         st = path.stat()
@@ -93,8 +122,11 @@ class BuildCache:
         """The content files read in this build, not taken from the cache: new and edited ones."""
         self._digests: dict[Path, str] = {}
         self.previous: PreviousBuild | None = None
+        self.published = warm.published if warm is not None else PublishedDigests()
         if folder is None or clean:
             return
+        if warm is None:
+            self.published = PublishedDigests.load(folder)
         kept = warm.records.get(self._record_file()) if warm is not None else None
         record = kept or BuildRecord.from_json(_read(self._record_file()) or "")
         if record is not None and record.inputs == inputs:
@@ -226,7 +258,12 @@ class BuildCache:
             self.warm.records[self._record_file()] = record
             self.warm.inputs, self.warm.documents = self.inputs, self.loaded
         else:
+            self.published.save(self.folder)
             self._save_documents()
+
+    def content_digests(self, site: Site) -> dict[str, str]:
+        """The ledger's content digest of every document (``PublishedDigests.of``)."""
+        return self.published.of(site, self.inputs)
 
     def _save_documents(self) -> None:
         """Write the documents not read from the cache folder as they are now (each whole or not at all:
