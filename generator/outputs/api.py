@@ -13,7 +13,7 @@ from generator.incremental.keys import document_key
 from generator.models import Catalog, CatalogEntry, Document
 from generator.models.document import DocumentFacts
 from generator.models.history import VersionEntry
-from generator.outputs import diwoo, history_catalog
+from generator.outputs import diwoo, history_catalog, json_stream
 from generator.outputs.facts import published
 from generator.outputs.writer import OutputWriter
 from generator.structure.ledger import History
@@ -36,20 +36,13 @@ def _catalog(site: Site, histories: dict[str, History]) -> Iterator[bytes]:
     """The bytes of ``to_json`` of the whole catalog, one document's entry at a time: the entries of a large
     site as models and their JSON as one string took more memory than any other step (150 MB at 10,000)."""
     head = to_json(history_catalog.extend(site, Catalog(documents=[]))).encode("utf-8")
-    if not site.documents:
-        yield head
-        return
-    assert head.startswith(_NO_DOCUMENTS), "the documents are the catalog's first field"
-    yield b'{\n  "documents": ['
-    for n, page in enumerate(site.documents):  # in the list, two levels deep: four more spaces on each line
-        document = published(page.document, histories[page.document.id])
-        entry = catalog_entry(document, site.words, history_catalog.versions(site, page.path))
-        data = entry.model_dump_json(by_alias=True, indent=2).encode("utf-8")
-        yield (b",\n    " if n else b"\n    ") + data.replace(b"\n", b"\n    ")
-    yield b"\n  ]," + head[len(_NO_DOCUMENTS) :]
+    return json_stream.filled(head, "documents", (_entry(site, page, histories) for page in site.documents))
 
 
-_NO_DOCUMENTS = b'{\n  "documents": [],'
+def _entry(site: Site, page: DocumentPage, histories: dict[str, History]) -> bytes:
+    document = published(page.document, histories[page.document.id])
+    entry = catalog_entry(document, site.words, history_catalog.versions(site, page.path))
+    return entry.model_dump_json(by_alias=True, indent=2).encode("utf-8")
 
 
 def write_document(site: Site, page: DocumentPage, out: OutputWriter, histories: dict[str, History]) -> None:

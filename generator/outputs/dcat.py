@@ -12,7 +12,7 @@ from typing import Any
 import pydantic_core
 
 from generator.core import timestamps
-from generator.outputs import diwoo
+from generator.outputs import diwoo, json_stream
 from generator.outputs.downloads import downloads
 from generator.outputs.writer import OutputWriter
 from generator.structure.ledger import History
@@ -46,23 +46,13 @@ def write(site: Site, out: OutputWriter, histories: dict[str, History]) -> None:
 
 
 def _parts(site: Site, histories: dict[str, History], sizes: dict[str, int]) -> Iterator[bytes]:
-    head = pydantic_core.to_json(catalog(site), indent=2)
-    if not site.documents:
-        yield head + b"\n"
-        return
-    assert head.endswith(_NO_DATASETS), "the datasets are the catalog's last field"
-    yield head[: -len(_NO_DATASETS)] + b"["
-    for n, page in enumerate(site.documents):  # in the list, two levels deep: four more spaces on each line
-        data = pydantic_core.to_json(dataset(site, page, histories[page.document.id], sizes), indent=2)
-        yield (b",\n    " if n else b"\n    ") + data.replace(b"\n", b"\n    ")
-    yield b"\n  ]\n}\n"
-
-
-_NO_DATASETS = b"[]\n}"
+    head = pydantic_core.to_json(catalog(site), indent=2) + b"\n"
+    datasets = (dataset(site, page, histories[page.document.id], sizes) for page in site.documents)
+    return json_stream.filled(head, "dcat:dataset", (pydantic_core.to_json(data, indent=2) for data in datasets))
 
 
 def catalog(site: Site) -> dict[str, Any]:
-    """The catalog without its datasets (``dataset``), which ``write`` puts in its last field."""
+    """The catalog with an empty list of datasets, which ``write`` fills one ``dataset`` at a time."""
     config = site.config
     return {
         "@context": CONTEXT,

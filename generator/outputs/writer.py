@@ -66,7 +66,7 @@ class OutputWriter:
             )
         return parts
 
-    def _folder_for(self, target: Path) -> None:
+    def _folder_for(self, target: str | Path) -> None:
         """Make the file's folder (once per build: thousands of files share a few hundred folders)."""
         self._make_folder(os.path.dirname(target))
 
@@ -178,7 +178,7 @@ class OutputWriter:
         for site_path in files:  # on strings: a Path for each of thousands of files costs more than the link
             self._checked(site_path)
             target = f"{root}/{site_path}"
-            self._make_folder(os.path.dirname(target))
+            self._folder_for(target)
             link_or_copy(self.previous.source(site_path), target)
             self._record(site_path, sizes[site_path][0])
         self.reused.update(files)

@@ -164,7 +164,8 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     exposed = redaction_list.exposed(options.config_file, config)
     cache = BuildCache(options.cache_folder, options.out_dir, inputs, clean=options.clean, warm=options.warm)
     read = [] if options.warm else [(str(p), cache.file_digest(p)) for p in content_files(options.content_dir)]
-    if cache.unchanged(_sources_key(inputs, read, options.ledger_file)):  # nothing to read, nothing to build
+    read_key = _sources_key(inputs, read, options.ledger_file)  # what this build reads, before it changes the ledger
+    if cache.unchanged(read_key):  # nothing to read, nothing to build
         swap.recover(options.out_dir.resolve())  # what a killed build left, even when nothing is built now
         record = cache.record()
         files = {path: size for path, (size, _mtime) in record.files.items()}
@@ -180,7 +181,7 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
     histories = ledger.record([page.document for page in site.documents], timestamps.now(), cache.content_digests(site))
     if cache.up_to_date(site) and not ledger.changed:
         swap.recover(options.out_dir.resolve())  # what a killed build left, even when nothing is built now
-        cache.note_sources(_sources_key(inputs, read, options.ledger_file) if read else "", unfinished)
+        cache.note_sources(read_key if read else "", unfinished)
         record = cache.record()
         files = {path: size for path, (size, _mtime) in record.files.items()}
         warnings = [*exposed, *unfinished, *record.problems()]
