@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.check import run
+from generator.check.site import run
 from generator.content.loader import load_config
 from generator.publish.build import BuildOptions, build
 

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from generator.content.loader import load_config, load_documents
-from generator.render.environment import site_words
+from generator.render.strings import site_words
 from generator.structure import versions
 from generator.structure.comparison import load_population
 from generator.structure.page import DocumentPage

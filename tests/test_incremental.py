@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +19,7 @@ from generator.publish import cache as cache_module
 from generator.publish.build import BuildOptions, BuildResult, build
 from generator.publish.cache import WarmDocuments
 from generator.render import markdown
-from tests.conftest import run_woosite
+from tests.conftest import ROOT, run_woosite
 
 
 def write_document(
@@ -170,6 +173,30 @@ def test_no_change_rebuild_leaves_the_site_alone(site_project: Path) -> None:
     result = incremental(root)
     assert result.reused == set(result.files)
     assert {p: p.stat().st_mtime_ns for p in (root / "site").rglob("*")} == before
+
+
+def test_a_build_that_finds_nothing_changed_loads_no_writer(site_project: Path) -> None:
+    """The quick answer of ``woosite build`` imports neither the writers nor what they need (Jinja, Pagefind,
+    lxml, Markdown), nor Babel for the messages: a fresh process, as each command is."""
+    first = incremental(site_project)
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from generator.publish.build import BuildOptions, build\n"
+        f"root = Path({str(site_project)!r})\n"
+        "result = build(BuildOptions(root / 'content', root / 'site'))\n"
+        "print(result.site is None, len(result.files))\n"
+        "heavy = ('generator.publish.write', 'generator.outputs.registry', 'jinja2', 'pagefind', 'lxml',"
+        " 'markdown_it')\n"
+        "print(sorted(m for m in sys.modules if m.startswith((*heavy, 'babel')) and m.count('.') < 3))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
+    assert result.returncode == 0, result.stderr
+    answered, loaded = result.stdout.splitlines()
+    assert answered == f"True {len(first.files)}"
+    assert loaded == "[]"
 
 
 def test_a_build_after_one_that_changed_nothing_reads_no_content(

@@ -25,7 +25,7 @@ from woo_content import (
 from generator.content.loader import load_config, load_document
 from generator.content.redaction import apply, explanation, find_leaks, list_key, redact_text
 from generator.models import Redaction
-from generator.render.environment import site_words
+from generator.render.strings import site_words
 
 REDACTIONS = [{"text": name, "ground": "5.1.2e"} for name in CIVIL_SERVANTS]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.models import Document
 from generator.outputs.spreadsheet import workbook
-from generator.render.environment import site_words
+from generator.render.strings import site_words
 from generator.structure.page import DocumentPage
 
 

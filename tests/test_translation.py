@@ -140,6 +140,36 @@ def dutch_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str
     return project, _runs(project, language=None)
 
 
+def test_a_catalog_compiled_from_its_po_is_kept_and_a_newer_po_wins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh clone has only the .po: the first command compiles it and keeps the .mo beside it (no Babel at
+    the next start); an edited .po is compiled again."""
+    folder = tmp_path / "nl" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "woosite.po"
+    shutil.copy(DUTCH, po)
+    monkeypatch.setattr(translation, "LOCALE_DIR", tmp_path)
+    translation._catalog.cache_clear()
+    try:
+        message = "the front matter is not closed"
+        dutch = translation._catalog("nl").gettext(message)
+        assert dutch != message
+        mo = folder / "woosite.mo"
+        assert mo.read_bytes() == translation.compile_po(po, "nl") and sorted(os.listdir(folder)) == [
+            "woosite.mo",
+            "woosite.po",
+        ]
+
+        po.write_text(po.read_text(encoding="utf-8").replace(f'msgstr "{dutch}"', 'msgstr "anders"'), encoding="utf-8")
+        os.utime(mo, ns=(po.stat().st_mtime_ns - 10**10,) * 2)  # the .po edited after the last compile
+        translation._catalog.cache_clear()
+        assert translation._catalog("nl").gettext(message) == "anders"
+        assert mo.stat().st_mtime_ns >= po.stat().st_mtime_ns
+    finally:
+        translation._catalog.cache_clear()
+
+
 def test_dutch_is_the_default_and_a_dutch_run_prints_no_english(dutch_runs: tuple[Path, list[str]]) -> None:
     project, outputs = dutch_runs
     assert not [o for o in outputs if "Traceback" in o or "LookupError" in o]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from generator.check import readiness, registration, run
+from generator.check import readiness, registration
+from generator.check.site import run
 from generator.commands import options
 from generator.content.loader import load_config, load_documents, with_overrides
 from generator.content.source import SourceDocument

@@ -13,7 +13,7 @@ from generator.core.atomic import create_atomic
 from generator.core.errors import Problem, WoositeError
 from generator.core.translation import _
 from generator.reference.organisations import Organisation, UnknownOrganisation, lookup
-from generator.render.environment import BUILTIN_TEMPLATES
+from generator.render.folders import BUILTIN_TEMPLATES
 from generator.theme import themes
 
 

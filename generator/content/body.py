@@ -8,14 +8,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from markdown_it import MarkdownIt
+from functools import cache
+from typing import TYPE_CHECKING
 
 from generator.models import Section
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
 _STATUS = re.compile(r"^Status:\s*(\S.*?)\s*$")
-_parser = MarkdownIt("commonmark", {"html": False})
-_parser.core.ruler.disable("inline")  # headings are found by the block pass; their text stays Markdown
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """The block parser, made when a body is first read (a build that finds nothing changed reads none)."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": False})
+    parser.core.ruler.disable("inline")  # headings are found by the block pass; their text stays Markdown
+    return parser
 
 
 @dataclass
@@ -31,7 +42,7 @@ def parse_body(body: str, first_line: int = 1) -> ParsedBody:
     """Split ``body`` at its headings; ``first_line`` is the file line of the body's first line."""
     lines = body.splitlines()
     headings: list[tuple[int, int, str]] = []  # (body line index, level, title)
-    tokens = _parser.parse(body)
+    tokens = _parser().parse(body)
     for i, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
             headings.append((token.map[0], int(token.tag[1]), tokens[i + 1].content.strip()))

@@ -37,9 +37,11 @@ import threading
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 MARKUP = "*_~`\\[]"
 """Markdown emphasis, code, escape and link characters: they split a word in the source, not on the page."""
@@ -48,7 +50,6 @@ BLANK = "\u2800"
 ASCII_LOOKALIKES = {"i": "l", "1": "l", "|": "l", "0": "o", "m": "rn"}
 """Step 5, applied after case folding (UTS #39 maps I, 1 and | to l, 0 to O and m to rn; i is I's small letter)."""
 
-_IGNORED = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}]+")
 _OVERRIDE = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: the letters after it are shown in reverse order
 _OVERRIDDEN = re.compile("\u202e([^\u202a-\u202e\u2066-\u2069\n]*)")
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
@@ -63,6 +64,15 @@ _APART = "\x00"
 
 
 @cache
+def _ignored() -> regex.Pattern[str]:
+    """Characters that show as nothing (the ``regex`` module knows these Unicode properties; loaded only for
+    text that is not plain ASCII)."""
+    import regex
+
+    return regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}]+")
+
+
+@cache
 def skeleton() -> dict[str, str]:
     """Non-ASCII character -> the lower-case Latin letters or digits it looks like (UTS #39).
 
@@ -71,7 +81,7 @@ def skeleton() -> dict[str, str]:
     table = json.loads(resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8"))
     mapping: dict[str, str] = {}
     for key, entries in table.items():
-        char = _IGNORED.sub("", key)  # right-to-left letters are listed between left-to-right marks
+        char = _ignored().sub("", key)  # right-to-left letters are listed between left-to-right marks
         if len(char) != 1 or char.isascii() or len(entries) != 1:
             continue
         prototype = entries[0]["c"]
@@ -135,7 +145,7 @@ def _fold_ascii(text: str) -> str:
 def _fold_other(text: str) -> str:
     text = _NON_ASCII.sub(lambda m: _looks_like(m.group()), text)  # as listed, then as decomposed
     text = _NON_ASCII.sub(lambda m: _looks_like(m.group()), unicodedata.normalize("NFKD", text)).casefold()
-    text = _IGNORED.sub("", text)
+    text = _ignored().sub("", text)
     for char in MARKUP:
         text = text.replace(char, "")
     return _ascii_fold(text.replace("+", " ").replace(BLANK, " "))

@@ -3,7 +3,3 @@
 Pure functions from text to a result with warnings (``pipeline.import_text``); the command in
 ``generator/commands/import_.py`` does the reading and writing.
 """
-
-from generator.importer.pipeline import ImportOptions, ImportResult, import_text
-
-__all__ = ["ImportOptions", "ImportResult", "import_text"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.core.digests import digest, tree_digest
-from generator.render.environment import BUILTIN_TEMPLATES
+from generator.render.folders import BUILTIN_TEMPLATES
 from generator.structure.page import DocumentPage
 from generator.structure.site import Site
 

@@ -24,7 +24,8 @@ from generator.preview.state import PreviewState
 from generator.preview.watcher import changed_paths, snapshot, wait_for_change
 from generator.publish.build import BuildOptions, BuildResult, build
 from generator.publish.cache import WarmDocuments
-from generator.render.environment import BUILTIN_TEMPLATES, compile_all
+from generator.render.environment import compile_all
+from generator.render.folders import BUILTIN_TEMPLATES
 
 Say = Callable[[str], None]
 

@@ -7,12 +7,9 @@ the old site as it was.
 
 from __future__ import annotations
 
-import shutil
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from generator.check import readiness
@@ -22,28 +19,19 @@ from generator.core import reporting, timestamps
 from generator.core.digests import digest, tree_digest
 from generator.core.errors import Problem, WoositeError
 from generator.core.reporting import Reporter, Silent
-from generator.core.translation import _
-from generator.incremental.keys import inputs_key, outline_key, site_key
-from generator.incremental.previous import PreviousBuild
+from generator.incremental.keys import inputs_key
 from generator.models import SiteConfig
-from generator.outputs import registry, schema_org, search_index
-from generator.outputs.downloads import downloads
-from generator.outputs.registry import Depends
-from generator.outputs.writer import OutputWriter
 from generator.publish import lock, output_folder, swap
 from generator.publish.cache import BuildCache, WarmDocuments
-from generator.render import history
-from generator.render.environment import make_environment, site_words
+from generator.render.strings import site_words
 from generator.structure import comparison, versions
 from generator.structure.ledger import FILE_NAME as LEDGER_FILE
 from generator.structure.ledger import Ledger
 from generator.structure.site import Site, build_site
-from generator.theme import stylesheet, themes
+from generator.theme import themes
 from generator.theme.themes import Theme
 
 CACHE_DIR = ".woosite-cache"
-FIRST_LOOK = 8
-"""At most this many edited documents are shown before the rest of the site is built."""
 
 
 @dataclass(frozen=True)
@@ -187,44 +175,22 @@ def _build(options: BuildOptions, report: Reporter, started: float) -> BuildResu
         warnings = [*exposed, *unfinished, *record.problems()]
         seconds = time.perf_counter() - started
         return BuildResult(site, files, seconds, warnings, set(files), theme, config, len(site.documents))
-    env = make_environment(site_templates, config.language)
-    env.globals.update(
-        structured_data=partial(schema_org.page_data, site, histories),
-        downloads=partial(downloads, words=site.words),
-        redaction_ground=partial(redaction.explanation, words=site.words),
-        history=lambda page: histories[page.document.id],
-        programme_history=history.programme_history,
-        page_comparison=history.page_comparison,
-        comparison_chart=history.comparison_chart,
-    )
-    context = registry.Context(
+    from generator.publish.write import write_site  # Jinja, Pagefind, every writer: only with something to write
+
+    out = write_site(
+        site,
+        sources,
         histories,
-        env,
-        site_templates,
-        partial(stylesheet.bundle, theme),
-        outline_key(site),
-        options.cache_folder,
-        options.clean,
+        ledger,
+        theme,
+        cache,
+        out_dir=options.out_dir,
+        site_templates=site_templates,
+        cache_folder=options.cache_folder,
+        clean=options.clean,
+        first=options.first,
+        report=report,
     )
-    # Site-wide outputs also show when documents were published and changed (the ledger).
-    key = digest(site_key(site), *(f"{doc_id}{history}" for doc_id, history in sorted(histories.items())))
-    report.phase(_("Writing site"), cache.expected_files())
-    with staging(options.out_dir, cache.previous, report.advance) as out:
-        edited = [page for page in site.documents if page.source.path in cache.fresh]
-        if options.first is not None and 0 < len(edited) <= min(FIRST_LOOK, len(site.documents) - 1):
-            for page in edited:  # the same units and keys as the outputs below, which then find them done
-                for output in registry.OUTPUTS:
-                    if output.depends is Depends.DOCUMENT and output.document is not None:
-                        output.document(site, page, out, context)
-            options.first(out.root, sorted(out.written))
-        for output in registry.OUTPUTS:
-            out.cached(f"output {output.name}", key, partial(output.write, site, out, context))
-        search_index.verify(out.root, out.reused)  # Pagefind has left files cut short: never publish them
-        redaction.verify(out.root, config.redactions, out.reused, [source.path for source in sources])
-        for problem in versions.vanished(
-            set(ledger.entries), {p.document.id for p in site.documents + site.withdrawn}, ledger.path
-        ):
-            out.warn(problem)
     ledger.save()
     cache.save(site, out, _sources_key(inputs, read, options.ledger_file) if read else "", unfinished)
     warnings = [*exposed, *unfinished, *out.warnings]
@@ -237,18 +203,3 @@ def _sources_key(inputs: str, read: list[tuple[str, str]], ledger_file: Path) ->
     content file's path and digest."""
     ledger = ledger_file.read_bytes() if ledger_file.is_file() else b""
     return digest(inputs, ledger, *(part for pair in read for part in pair))
-
-
-@contextmanager
-def staging(
-    target: Path, previous: PreviousBuild | None = None, on_write: Callable[[], None] | None = None
-) -> Iterator[OutputWriter]:
-    """Write into a staging folder beside ``target``; on success swap it in, on failure delete it."""
-    target = target.resolve()
-    tmp = swap.new_folder(target)
-    try:
-        yield OutputWriter(tmp, previous, on_write)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    swap.publish(tmp, target)

@@ -21,18 +21,11 @@ from generator.core import urls
 from generator.reference.statuses import status_level
 from generator.render import formatting
 from generator.render.finance import headline_saldo
+from generator.render.folders import BUILTIN_TEMPLATES, template_folders
 from generator.render.markdown import to_html
 from generator.render.outline import outline
 from generator.render.policy import content_security_policy
-from generator.render.strings import Strings, load_strings
-
-_PACKAGE = Path(__file__).resolve().parent.parent
-BUILTIN_TEMPLATES = next(
-    (p for p in (_PACKAGE / "builtin_templates", _PACKAGE.parent / "templates") if p.is_dir()),
-    _PACKAGE.parent / "templates",
-)
-"""The built-in templates: inside the package in an installed wheel (pyproject.toml maps the repository's
-``templates/`` onto ``generator/builtin_templates/``), the repository's ``templates/`` in a source checkout."""
+from generator.render.strings import site_words
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -54,19 +47,10 @@ class _CompiledTemplates(BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
-def _folders(site_templates: Path | None) -> list[Path]:
-    return [p for p in (site_templates, BUILTIN_TEMPLATES) if p is not None and p.is_dir()]
-
-
-def site_words(site_templates: Path | None = None, language: str = "nl") -> Strings:
-    """The words of a site in ``language``: the built-in strings with the site's own overrides."""
-    return Strings(load_strings(language, list(reversed(_folders(site_templates)))))
-
-
 def make_environment(site_templates: Path | None = None, language: str = "nl") -> Environment:
     """Templates from ``site_templates`` win over the built-in ones, one file at a time; numbers and dates
     are written as ``language`` writes them."""
-    folders = _folders(site_templates)
+    folders = template_folders(site_templates)
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(p)) for p in dict.fromkeys(folders)]),
         autoescape=select_autoescape(["html", "xml", "svg"], default_for_string=True),

@@ -12,6 +12,7 @@ from typing import Any
 from generator.content.frontmatter import read_yaml_file
 from generator.core.errors import BuildError, Problem
 from generator.core.translation import _
+from generator.render.folders import template_folders
 
 STRINGS_FOLDER = "strings"
 
@@ -85,3 +86,8 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
         else:
             merged[key] = value
     return merged
+
+
+def site_words(site_templates: Path | None = None, language: str = "nl") -> Strings:
+    """The words of a site in ``language``: the built-in strings with the site's own overrides."""
+    return Strings(load_strings(language, list(reversed(template_folders(site_templates)))))

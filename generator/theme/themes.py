@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.core.errors import ContentError, Problem
 from generator.core.translation import N_, _
-from generator.render.environment import BUILTIN_TEMPLATES
+from generator.render.folders import BUILTIN_TEMPLATES
 from generator.theme import contrast, tokens
 from generator.theme.tokens import TokenFileError, Tokens
 
