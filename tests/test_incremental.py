@@ -360,3 +360,24 @@ def test_the_edited_document_comes_first_as_the_build_then_publishes_it(site_pro
     assert all(published[path] == data for path, data in shown.items()), "shown first = published"
     clean(root)
     assert_same_tree(root / "site", root / "clean")
+
+
+def test_the_code_digest_counts_sources_not_what_is_compiled_from_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first command keeps a compiled message catalog beside its .po: that is no new generator, so the
+    build after it still reuses every file (a .po or a module edited is a new generator)."""
+    from generator.incremental import keys
+
+    catalog = tmp_path / "core/locale/nl/LC_MESSAGES"
+    catalog.mkdir(parents=True)
+    (tmp_path / "module.py").write_text("X = 1\n", encoding="utf-8")
+    (catalog / "woosite.po").write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    monkeypatch.setattr(keys, "PACKAGE", tmp_path)
+    before = keys.code_digest.__wrapped__()
+    (catalog / "woosite.mo").write_bytes(b"compiled")
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__/module.cpython-311.pyc").write_bytes(b"bytecode")
+    assert keys.code_digest.__wrapped__() == before
+    (catalog / "woosite.po").write_text('msgid "a"\nmsgstr "c"\n', encoding="utf-8")
+    assert keys.code_digest.__wrapped__() != before

@@ -124,3 +124,35 @@ def test_large_sets_are_split_into_several_sitemaps(
     assert max(counts) <= 2 and sum(counts) == len(result.site.documents)
     # The plain sitemap became an index of urlsets too.
     assert etree.parse(str(site / "sitemap.xml")).getroot().tag == f"{SITEMAP}sitemapindex"
+
+
+def test_each_sitemap_is_the_pretty_printed_tree_of_its_entries(example_site: Path) -> None:
+    """The files are joined from each entry's own bytes: they are exactly what lxml writes for the one tree
+    (declaration, namespaces declared once and only where used, two spaces a level), text untouched."""
+    files = sitemap_files(example_site)
+    assert any(b"<diwoo:Document>" in f.read_bytes() for f in files)
+    for file in files:
+        raw = file.read_bytes()
+        tree = etree.fromstring(raw, etree.XMLParser(remove_blank_text=True))
+        etree.cleanup_namespaces(tree)
+        assert raw == etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True), file
+
+
+def test_the_byte_limit_is_met_exactly(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a limit a few entries wide, each DiWoo sitemap is as full as the limit allows and never over it."""
+    folder = project()
+    for n in range(1, 7):
+        write_content(folder, f"lisse/p{n}.md", small_document(n))
+    limit = 9_000
+    monkeypatch.setattr(sitemaps, "MAX_BYTES", limit)
+    build_in_process(BuildOptions(content_dir=folder / "content", out_dir=folder / "site"))
+    site = folder / "site"
+    index = etree.parse(str(site / "sitemapindex-diwoo-infocat012.xml"))
+    parts = [file_for(site, loc.text) for loc in index.iter(f"{SITEMAP}loc")]
+    assert len(parts) >= 2
+    sizes = [p.stat().st_size for p in parts]
+    assert max(sizes) <= limit
+    firsts = [re.search(rb"  <url>.*?</url>\n", p.read_bytes(), re.DOTALL) for p in parts]
+    assert all(first is not None for first in firsts)
+    # The first entry of the next file would not have fitted in this one.
+    assert all(size + len(first.group()) > limit for size, first in zip(sizes[:-1], firsts[1:], strict=True) if first)

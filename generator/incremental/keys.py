@@ -16,8 +16,9 @@ PACKAGE = Path(__file__).resolve().parent.parent
 
 @cache
 def code_digest() -> str:
-    """woosite's own code and reference data: a changed generator never reuses old output."""
-    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    """woosite's own code and reference data: a changed generator never reuses old output. Not what is
+    compiled from it (bytecode; a message catalog's ``.mo``, kept beside its ``.po`` by the first run)."""
+    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".mo")
     return digest(__version__, *(part for p in files for part in (p.relative_to(PACKAGE).as_posix(), p.read_bytes())))
 
 
