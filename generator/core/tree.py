@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -17,3 +18,27 @@ def site_paths(folder: Path) -> list[str]:
         found.extend(prefix + name for name in files)
     found.sort()
     return found
+
+
+def sizes_and_times(folder: Path | str) -> Iterator[tuple[str, int, int]]:
+    """(site path, size, modification time in ns) of every file below ``folder``, in no particular order, as
+    ``site_paths`` lists them (links to folders not followed). One pass with ``os.scandir``: a file that
+    vanishes meanwhile is left out; a missing ``folder`` has none."""
+    pending = [("", str(folder))]
+    while pending:
+        prefix, path = pending.pop()
+        try:
+            entries = os.scandir(path)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                try:
+                    if entry.is_dir():
+                        if not entry.is_symlink():
+                            pending.append((f"{prefix}{entry.name}/", entry.path))
+                        continue
+                    st = entry.stat()
+                except OSError:
+                    continue
+                yield prefix + entry.name, st.st_size, st.st_mtime_ns

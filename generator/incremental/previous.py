@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.core.errors import Problem
-from generator.core.tree import site_paths
+from generator.core.tree import sizes_and_times
 
 FORMAT = 1
 
@@ -102,6 +102,10 @@ class PreviousBuild:
         return self._intact_output()
 
     def _intact_output(self) -> bool:
-        """No file missing, changed or extra."""
-        on_disk = set(site_paths(self.out_dir))
-        return on_disk == set(self.record.files) and all(self.intact(p) for p in on_disk)
+        """No file missing, changed or extra: one pass over the folder, stopping at the first difference."""
+        expected, found = self.record.files, 0
+        for site_path, size, mtime in sizes_and_times(self._root):
+            if expected.get(site_path) != (size, mtime):
+                return False
+            found += 1
+        return found == len(expected)
