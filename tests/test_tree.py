@@ -1,4 +1,4 @@
-"""The files below a folder, listed once for the build's checks and its record (generator/core/tree.py)."""
+"""The files below a folder: the output as the build lists it (core/tree.py), the content it reads (content/loader)."""
 
 from __future__ import annotations
 
@@ -21,3 +21,26 @@ def test_sizes_and_times_list_what_site_paths_lists_with_each_files_status(tmp_p
         status = os.stat(tmp_path / path)
         assert (size, mtime) == (status.st_size, status.st_mtime_ns)
     assert list(sizes_and_times(tmp_path / "missing")) == []
+
+
+def test_content_files_are_listed_as_path_sorts_them_without_hidden_ones(tmp_path: Path) -> None:
+    from generator.content.loader import content_files
+
+    names = ["b.md", "a-c/x.md", "a/b.md", "a/z/y.md", "A.md", "a/notes.txt", ".hidden.md", "a/.drafts/d.md", "é.md"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "a", target_is_directory=True)  # not followed, as rglob
+    (tmp_path / "file-link.md").symlink_to(tmp_path / "b.md")
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "missing.md")
+    listed = content_files(tmp_path)
+    assert listed == sorted(listed)
+    assert [p.relative_to(tmp_path).as_posix() for p in listed] == [
+        "A.md",
+        "a/b.md",
+        "a/z/y.md",
+        "a-c/x.md",
+        "b.md",
+        "file-link.md",
+        "é.md",
+    ]

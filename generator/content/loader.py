@@ -7,6 +7,7 @@ whole list in one run.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -84,12 +85,31 @@ def with_overrides(config: SiteConfig, **overrides: object) -> SiteConfig:
 
 
 def content_files(content_dir: Path) -> list[Path]:
-    """All content files below ``content_dir``, in a stable order; hidden files and folders are skipped."""
-    return sorted(
-        p
-        for p in content_dir.rglob(f"*{CONTENT_SUFFIX}")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
-    )
+    """All content files below ``content_dir``, in a stable order (a path's folders, then its name: as ``Path``
+    sorts); hidden files and folders are skipped, links to folders not followed. Listed on strings with
+    ``os.scandir``: ``rglob`` and sorting ``Path`` objects took a fifth of a no-change build at 10,000 files."""
+    found: list[tuple[str, ...]] = []
+    pending: list[tuple[tuple[str, ...], str]] = [((), str(content_dir))]
+    while pending:
+        parts, folder = pending.pop()
+        try:
+            entries = os.scandir(folder)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    if entry.is_dir():
+                        if not entry.is_symlink():
+                            pending.append(((*parts, entry.name), entry.path))
+                    elif entry.name.endswith(CONTENT_SUFFIX) and entry.is_file():
+                        found.append((*parts, entry.name))
+                except OSError:
+                    continue
+    found.sort()
+    return [content_dir.joinpath(*parts) for parts in found]
 
 
 Loaded = SourceDocument | list[Problem]
