@@ -381,3 +381,32 @@ def test_the_code_digest_counts_sources_not_what_is_compiled_from_them(
     assert keys.code_digest.__wrapped__() == before
     (catalog / "woosite.po").write_text('msgid "a"\nmsgstr "c"\n', encoding="utf-8")
     assert keys.code_digest.__wrapped__() != before
+
+
+def test_the_units_are_read_only_when_something_is_built_and_only_with_their_record(
+    site_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record of the last build and its units (every file of every unit) are two files: a build that
+    finds nothing changed reads only the record; units that are not the record's (a build killed between
+    writing the two) reuse nothing, and the site is still the clean build's."""
+    root = site_project
+    incremental(root)
+    (units_file,) = (root / ".woosite-cache").glob("build-*.units.json")
+    first_units = units_file.read_bytes()
+    read: list[Path] = []
+    real_text = Path.read_text
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "read_text", lambda self, *a, **k: read.append(self) or real_text(self, *a, **k))
+        assert incremental(root).site is None
+    assert units_file not in read and any(p.name.startswith("build-") for p in read)
+
+    doc = root / "content/lisse-1.md"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    assert incremental(root).reused, "an edit reuses the other documents' files"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nEn nog een.\n", encoding="utf-8")
+    units_file.write_bytes(first_units)  # the units of the build before the record's
+    again = incremental(root)
+    # (the search index keeps its own shards, by the digest of their pages: see outputs/search.py)
+    assert again.site is not None and not [f for f in again.reused if not f.startswith("pagefind/")]
+    clean(root)
+    assert_same_tree(root / "site", root / "clean")

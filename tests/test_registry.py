@@ -28,8 +28,8 @@ def test_every_output_is_declared_once_in_a_workable_order() -> None:
 def test_the_build_writes_each_output_as_its_own_unit(project: Callable[..., Path]) -> None:
     root = project()
     build(BuildOptions(content_dir=root / "content", out_dir=root / "site"))
-    (record_file,) = (root / ".woosite-cache").glob("build-*.json")
-    units = json.loads(record_file.read_text(encoding="utf-8"))["units"]
+    (units_file,) = (root / ".woosite-cache").glob("build-*.units.json")
+    units = json.loads(units_file.read_text(encoding="utf-8"))
     steps = [unit for unit in units if unit.startswith("output ")]
     assert steps == [f"output {output.name}" for output in OUTPUTS], "in the registry's order"
     for output in OUTPUTS:

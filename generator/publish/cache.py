@@ -128,9 +128,15 @@ class BuildCache:
         if warm is None:
             self.published = PublishedDigests.load(folder)
         kept = warm.records.get(self._record_file()) if warm is not None else None
-        record = kept or BuildRecord.from_json(_read(self._record_file()) or "")
-        if record is not None and record.inputs == inputs:
-            self.previous = PreviousBuild(self.out_dir, record)
+        if kept is not None:
+            self.previous = PreviousBuild(self.out_dir, kept) if kept.inputs == inputs else None
+        elif (found := BuildRecord.from_json(_read(self._record_file()) or "")) is not None:
+            record, units = found
+            if record.inputs == inputs:
+                units_file = self._units_file()
+                self.previous = PreviousBuild(
+                    self.out_dir, record, lambda: BuildRecord.units_from_json(_read(units_file), units)
+                )
         if warm is not None:
             self.documents = warm.documents if warm.inputs == inputs else {}
 
@@ -219,7 +225,8 @@ class BuildCache:
         if self.previous is not None and sources and self.previous.record.sources != sources:
             record = self.previous.record
             record.sources, record.unfinished = sources, [_stored(w) for w in unfinished]
-            write_atomic(self._record_file(), record.to_json().encode("utf-8"))
+            record.units = self.previous.units
+            self._write_record(record)
 
     def unchanged(self, sources: str) -> bool:
         """The last build into this output folder read exactly this (``PreviousBuild.unchanged``)."""
@@ -253,7 +260,7 @@ class BuildCache:
                     st = os.stat(f"{root}/{site_path}")
                     kept = (st.st_size, st.st_mtime_ns)
                 record.files[site_path] = kept
-        write_atomic(self._record_file(), record.to_json().encode("utf-8"))
+        self._write_record(record)
         if self.warm is not None:
             self.warm.records[self._record_file()] = record
             self.warm.inputs, self.warm.documents = self.inputs, self.loaded
@@ -287,6 +294,16 @@ class BuildCache:
     def _record_file(self) -> Path:
         assert self.folder is not None
         return self.folder / f"build-{digest(str(self.out_dir))[:16]}.json"
+
+    def _units_file(self) -> Path:
+        return self._record_file().with_suffix(".units.json")
+
+    def _write_record(self, record: BuildRecord) -> None:
+        """The units first, then the record naming their digest: a build killed between the two leaves a
+        record whose units do not match, and then nothing is reused."""
+        text, units = record.to_json()
+        write_atomic(self._units_file(), units.encode("utf-8"))
+        write_atomic(self._record_file(), text.encode("utf-8"))
 
 
 def load_redacted(path: Path, config: SiteConfig) -> Loaded:
