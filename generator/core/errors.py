@@ -34,7 +34,10 @@ class Problem:
 
 
 def _display(path: Path) -> str:
-    """Show a path relative to the working directory when it lies below it."""
+    """Show a path relative to the working directory when it lies below it; a relative path as it is given
+    (resolving each of thousands of warnings' paths asked the file system for every folder on the way)."""
+    if not path.is_absolute():
+        return str(path)
     try:
         return str(path.resolve().relative_to(_resolved(os.getcwd())))
     except ValueError:

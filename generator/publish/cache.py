@@ -122,11 +122,9 @@ class BuildCache:
         """The content files read in this build, not taken from the cache: new and edited ones."""
         self._digests: dict[Path, str] = {}
         self.previous: PreviousBuild | None = None
-        self.published = warm.published if warm is not None else PublishedDigests()
+        self._published = warm.published if warm is not None else None
         if folder is None or clean:
             return
-        if warm is None:
-            self.published = PublishedDigests.load(folder)
         kept = warm.records.get(self._record_file()) if warm is not None else None
         if kept is not None:
             self.previous = PreviousBuild(self.out_dir, kept) if kept.inputs == inputs else None
@@ -139,6 +137,15 @@ class BuildCache:
                 )
         if warm is not None:
             self.documents = warm.documents if warm.inputs == inputs else {}
+
+    @property
+    def published(self) -> PublishedDigests:
+        """The ledger's digests kept by the last build: read when first needed (a build that finds nothing
+        changed needs none)."""
+        if self._published is None:
+            kept = self.folder is not None and not self.clean
+            self._published = PublishedDigests.load(self.folder) if kept and self.folder else PublishedDigests()
+        return self._published
 
     @property
     def _documents_folder(self) -> Path:
