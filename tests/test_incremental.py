@@ -410,3 +410,39 @@ def test_the_units_are_read_only_when_something_is_built_and_only_with_their_rec
     assert again.site is not None and not [f for f in again.reused if not f.startswith("pagefind/")]
     clean(root)
     assert_same_tree(root / "site", root / "clean")
+
+
+def test_compiled_templates_are_kept_in_the_cache_and_an_edited_template_is_compiled_afresh(
+    site_project: Path,
+) -> None:
+    """A build keeps the templates it compiled in ``.woosite-cache/templates/``: the next command renders an
+    edited document without compiling any; a site template edited since is compiled again and shown."""
+    root = site_project
+    incremental(root)
+    assert list((root / ".woosite-cache/templates").iterdir())
+    doc = root / "content/lisse-1.md"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    probe = (
+        "import jinja2\n"
+        "from pathlib import Path\n"
+        "compiled = []\n"
+        "real = jinja2.Environment.compile\n"
+        "jinja2.Environment.compile = lambda self, *a, **k: compiled.append(a) or real(self, *a, **k)\n"
+        "from generator.publish.build import BuildOptions, build\n"
+        f"root = Path({str(root)!r})\n"
+        "result = build(BuildOptions(root / 'content', root / 'site'))\n"
+        "print(result.site is not None, len(compiled))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["True", "0"]
+    assert any("Nog een zin." in page.read_text(encoding="utf-8") for page in (root / "site").rglob("index.html"))
+
+    templates = root / "templates"
+    templates.mkdir(exist_ok=True)
+    home = (ROOT / "templates/home.html").read_text(encoding="utf-8")
+    (templates / "home.html").write_text(home.replace("{% block content %}", "{% block content %}<p>Eigen</p>"))
+    incremental(root)
+    assert "<p>Eigen</p>" in (root / "site/index.html").read_text(encoding="utf-8")

@@ -33,6 +33,8 @@ from generator.structure.site import Site
 from generator.theme import stylesheet
 from generator.theme.themes import Theme
 
+COMPILED_TEMPLATES = "templates"
+"""The folder of the build cache that keeps the compiled templates."""
 FIRST_LOOK = 8
 """At most this many edited documents are shown before the rest of the site is built."""
 
@@ -55,7 +57,7 @@ def write_site(
     """Produce (or link, when unchanged) every output into staging, verify it and swap it in for ``out_dir``;
     returns the writer with what was written, reused and warned about. ``first``: see BuildOptions.first."""
     config = site.config
-    env = make_environment(site_templates, config.language)
+    env = make_environment(site_templates, config.language, cache_folder / COMPILED_TEMPLATES)
     env.globals.update(
         structured_data=partial(schema_org.page_data, site, histories),
         downloads=partial(downloads, words=site.words),
