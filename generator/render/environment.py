@@ -45,22 +45,30 @@ class _CompiledTemplates(BytecodeCache):
 
     def load_bytecode(self, bucket: Bucket) -> None:
         data = self._memory.get(bucket.key)
-        if data is None and self.folder is not None:
-            with contextlib.suppress(OSError):
-                data = (self.folder / bucket.key).read_bytes()
+        if self.folder is not None:
+            kept = self.folder / bucket.key
+            if data is None:
+                with contextlib.suppress(OSError):
+                    data = kept.read_bytes()
+            elif not kept.is_file():  # compiled by an earlier build of this process, for another cache
+                self._keep(bucket.key, data)
         if data is not None:
             bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         data = self._memory[bucket.key] = bucket.bytecode_to_string()
         if self.folder is not None:
-            temporary = self.folder / f".{bucket.key}.{os.getpid()}"  # workers may compile the same template
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                temporary.write_bytes(data)
-                os.replace(temporary, self.folder / bucket.key)
-            except OSError:
-                temporary.unlink(missing_ok=True)
+            self._keep(bucket.key, data)
+
+    def _keep(self, key: str, data: bytes) -> None:
+        assert self.folder is not None
+        temporary = self.folder / f".{key}.{os.getpid()}"  # workers may compile the same template
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(data)
+            os.replace(temporary, self.folder / key)
+        except OSError:
+            temporary.unlink(missing_ok=True)
 
 
 def make_environment(
