@@ -1,4 +1,5 @@
-"""The files below a folder, as site paths: the one listing the build's checks and its record share."""
+"""The files below a folder, as site paths: the one listing the build's checks, its record and the content
+reader share."""
 
 from __future__ import annotations
 
@@ -7,23 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
-def site_paths(folder: Path) -> list[str]:
-    """Site paths ("a/b.html") of every file below ``folder``, in name order; ``os.walk`` on strings, since a
-    ``Path`` for each of 60,000 files costs more than reading the folders."""
-    found: list[str] = []
-    root = str(folder)
-    for dirpath, _dirs, files in os.walk(root):
-        rel = os.path.relpath(dirpath, root)
-        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
-        found.extend(prefix + name for name in files)
-    found.sort()
-    return found
-
-
-def sizes_and_times(folder: Path | str) -> Iterator[tuple[str, int, int]]:
-    """(site path, size, modification time in ns) of every file below ``folder``, in no particular order, as
-    ``site_paths`` lists them (links to folders not followed). One pass with ``os.scandir``: a file that
-    vanishes meanwhile is left out; a missing ``folder`` has none."""
+def files_below(folder: Path | str, hidden: bool = True) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """(site path "a/b.html", directory entry) of everything below ``folder`` that is not a folder, in no
+    particular order. One pass with ``os.scandir`` on strings (a ``Path`` for each of 60,000 files cost more
+    than reading the folders); links to folders are not followed, as ``os.walk`` does not; ``hidden=False``
+    leaves out names starting with a dot and all below them. A folder that cannot be read has nothing."""
     pending = [("", str(folder))]
     while pending:
         prefix, path = pending.pop()
@@ -33,12 +22,29 @@ def sizes_and_times(folder: Path | str) -> Iterator[tuple[str, int, int]]:
             continue
         with entries:
             for entry in entries:
+                if not hidden and entry.name.startswith("."):
+                    continue
                 try:
-                    if entry.is_dir():
-                        if not entry.is_symlink():
-                            pending.append((f"{prefix}{entry.name}/", entry.path))
-                        continue
-                    st = entry.stat()
+                    is_folder = entry.is_dir()
                 except OSError:
                     continue
-                yield prefix + entry.name, st.st_size, st.st_mtime_ns
+                if not is_folder:
+                    yield prefix + entry.name, entry
+                elif not entry.is_symlink():
+                    pending.append((f"{prefix}{entry.name}/", entry.path))
+
+
+def site_paths(folder: Path | str) -> list[str]:
+    """Site paths of every file below ``folder``, in name order."""
+    return sorted(site_path for site_path, _entry in files_below(folder))
+
+
+def sizes_and_times(folder: Path | str) -> Iterator[tuple[str, int, int]]:
+    """(site path, size, modification time in ns) of every file below ``folder``, in no particular order; a
+    file that vanishes meanwhile is left out."""
+    for site_path, entry in files_below(folder):
+        try:
+            status = entry.stat()
+        except OSError:
+            continue
+        yield site_path, status.st_size, status.st_mtime_ns
