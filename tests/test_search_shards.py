@@ -129,6 +129,33 @@ def test_an_edit_indexes_one_shard_again_and_gives_the_clean_build(
     assert not [p for p in (root / "site/pagefind").iterdir() if p.name.startswith(".")], "no link left behind"
 
 
+def test_a_new_document_indexes_its_own_shard_only(
+    project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The number of shards changes only when the site doubles: a document added to a site of 5 programme pages
+    (8 shards of at most one page, by the hash of the page) is indexed in its shard, the others are reused; at 9
+    pages the pages are spread over 16."""
+    root = project()
+    content = root / "content"
+    monkeypatch.setenv(search.SHARD_PAGES_VARIABLE, "1")
+    assert len(build(BuildOptions(content_dir=content, out_dir=root / "site")).site.documents) == 5
+    shards = root / ".woosite-cache/pagefind"
+    before = {folder.name for folder in shards.iterdir()}
+    assert len(before) > 1
+
+    write_document(content, "lisse-1", "Lisse", 1, "Veiligheid", "## Doelen\n\nEen veilig dorp.\n")
+    build(BuildOptions(content_dir=content, out_dir=root / "site"))
+    after = {folder.name for folder in shards.iterdir()}
+    assert len(after - before) == 1 and len(before - after) <= 1, "one shard indexed again, the others reused"
+
+    for n in range(2, 5):
+        write_document(content, f"lisse-{n}", "Lisse", n, f"Programma {n}", "## Doelen\n\nEen dorp.\n")
+    build(BuildOptions(content_dir=content, out_dir=root / "site"))
+    assert len(list(shards.iterdir())) > len(after), "spread over twice as many shards"
+    build(BuildOptions(content_dir=content, out_dir=root / "clean", clean=True, cache_dir=root / "clean-cache"))
+    assert_same_tree(root / "site", root / "clean")
+
+
 def test_an_index_of_another_format_is_not_merged(tmp_path: Path, two_ways: tuple[Path, Path, Path]) -> None:
     root, _one, _sharded = two_ways
     folder = next(f for f in (root / ".woosite-cache/pagefind").iterdir())
