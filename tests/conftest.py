@@ -73,6 +73,16 @@ def run_woosite(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
     )
 
 
+def run_python(code: str) -> str:
+    """Run ``code`` in a fresh Python with this checkout's generator (what a command imports, what it
+    compiles, starts from nothing there); fail the test with its error output; return what it printed."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def built(content: Path, out: Path, theme: str | None = None) -> Path:
     """Build ``content`` into ``out`` with the real command line; fail the test with its output if it fails.
 

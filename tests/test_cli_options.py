@@ -3,14 +3,10 @@ defaults), so it reads and behaves the same in every command."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import click
 
 from generator.cli import COMMANDS, cli
-from tests.conftest import ROOT, run_woosite
+from tests.conftest import run_python, run_woosite
 
 
 def _options(name: str) -> list[tuple[str, click.Parameter]]:
@@ -40,11 +36,7 @@ def test_a_command_imports_only_its_own_module() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('generator.commands.')))\n"
         "print('generator.publish.build' in sys.modules, 'jinja2' in sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}
-    )
-    assert result.returncode == 0, result.stderr
-    *_help, loaded, heavy = result.stdout.splitlines()
+    *_help, loaded, heavy = run_python(probe).splitlines()
     assert loaded == "['generator.commands.import_', 'generator.commands.options']"
     assert heavy == "False False"
     listed = run_woosite("--help").stdout

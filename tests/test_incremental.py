@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +16,7 @@ from generator.publish import cache as cache_module
 from generator.publish.build import BuildOptions, BuildResult, build
 from generator.publish.cache import WarmDocuments
 from generator.render import markdown
-from tests.conftest import ROOT, run_woosite
+from tests.conftest import ROOT, run_python, run_woosite
 
 
 def write_document(
@@ -190,11 +187,7 @@ def test_a_build_that_finds_nothing_changed_loads_no_writer(site_project: Path) 
         " 'markdown_it')\n"
         "print(sorted(m for m in sys.modules if m.startswith((*heavy, 'babel')) and m.count('.') < 3))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}
-    )
-    assert result.returncode == 0, result.stderr
-    answered, loaded = result.stdout.splitlines()
+    answered, loaded = run_python(probe).splitlines()
     assert answered == f"True {len(first.files)}"
     assert loaded == "[]"
 
@@ -433,11 +426,7 @@ def test_compiled_templates_are_kept_in_the_cache_and_an_edited_template_is_comp
         "result = build(BuildOptions(root / 'content', root / 'site'))\n"
         "print(result.site is not None, len(compiled))\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}
-    )
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.split() == ["True", "0"]
+    assert run_python(probe).split() == ["True", "0"]
     assert any("Nog een zin." in page.read_text(encoding="utf-8") for page in (root / "site").rglob("index.html"))
 
     templates = root / "templates"
