@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from generator.content import redaction
@@ -217,5 +218,7 @@ def _same_numbered(a: DocumentPage, b: DocumentPage) -> bool:
     return bool(wa | wb) and len(wa & wb) / len(wa | wb) >= SIMILAR
 
 
-def _words(title: str) -> set[str]:
-    return set(family_key(Programme(title=title)).split("-")) - _STOP_WORDS
+@lru_cache(maxsize=65536)
+def _words(title: str) -> frozenset[str]:
+    """The words of a title, once per title: documents are compared pairwise within their publisher."""
+    return frozenset(family_key(Programme(title=title)).split("-")) - _STOP_WORDS
