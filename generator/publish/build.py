@@ -2,7 +2,8 @@
 
 Nothing touches the published folder until every step has succeeded: the output is written into a
 staging folder beside it and swapped in (generator/publish/swap.py), so a failed or killed build leaves
-the old site as it was.
+the old site as it was. The last two steps are generator/publish/write.py, loaded only when there is
+something to write: a build that finds nothing changed answers without Jinja, Pagefind or any writer.
 """
 
 from __future__ import annotations
