@@ -91,6 +91,7 @@ def test_edits_additions_and_deletions_give_the_clean_build(
         in (root / "site/lisse/begroting-2022/programma-1-veiligheid/index.html").read_text()
     )
     assert result.reused, "the other documents' files are reused"
+    assert {"zoeken/index.html", "contact/index.html", "404.html"} <= result.reused, "they show no text"
 
     # A title changed: URLs move, the publication page lists the new title.
     doc = content / "lisse-2.md"

@@ -18,6 +18,7 @@ from generator.core.translation import _
 from generator.incremental.keys import document_key, outline_key
 from generator.models import Catalog, Document
 from generator.outputs import api
+from generator.outputs.sitemaps import ROBOTS
 from generator.outputs.writer import OutputWriter
 from generator.render import history
 from generator.render.environment import static_folders
@@ -62,7 +63,7 @@ def write(
                 partial(render, out, env, "publication.html", publication.path, **context, publication=publication),
             )
     write_programmes(site, out, env, facts, outline)
-    write_standard_pages(site, out, env)
+    write_standard_pages(site, out, env, outline)
     # Static files depend on the template folders only, which are part of every key.
     out.cached("static", "", partial(write_static, out, site_templates, stylesheet))
 
@@ -89,21 +90,25 @@ STANDARD_TEMPLATES = {
 }
 
 
-def write_standard_pages(site: Site, out: OutputWriter, env: Environment) -> None:
-    """The pages every site has, whatever its content; open data links to the API files already written."""
+def write_standard_pages(site: Site, out: OutputWriter, env: Environment, outline: str) -> None:
+    """The pages every site has, whatever its content; open data links to the API files already written.
+
+    They show site.yaml and the ``outline`` (the search page lists every programme by its title and
+    publication), never a document's text or dates, so that is their key; the open data page also shows the
+    size of each file it links to."""
     schemas = {model: path for path, model in api.SCHEMAS.items()}
+    context = {
+        "site": site,
+        "api_catalog": api.CATALOG,
+        "api_document_schema": schemas[Document],
+        "api_catalog_schema": schemas[Catalog],
+    }
+    linked = (api.CATALOG, schemas[Document], schemas[Catalog], ROBOTS)
+    sizes = digest(*(f"{path}={out.written.get(path)}" for path in linked))
     for role, template in STANDARD_TEMPLATES.items():
-        render(
-            out,
-            env,
-            template,
-            urls.STANDARD_PAGES[role],
-            site=site,
-            api_catalog=api.CATALOG,
-            api_document_schema=schemas[Document],
-            api_catalog_schema=schemas[Catalog],
-        )
-    render(out, env, "404.html", urls.NOT_FOUND, site=site)
+        key = digest(outline, sizes) if role == "open_data" else outline
+        out.cached(f"page {role}", key, partial(render, out, env, template, urls.STANDARD_PAGES[role], **context))
+    out.cached("page not found", outline, partial(render, out, env, "404.html", urls.NOT_FOUND, site=site))
 
 
 def write_programmes(
