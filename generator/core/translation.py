@@ -20,11 +20,14 @@ second of every command's start). Updating the catalogs, from the repository's r
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import io
 import os
 from functools import cache
 from pathlib import Path
+
+from generator.core.atomic import write_atomic
 
 DOMAIN = "woosite"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -176,22 +179,12 @@ def _catalog(language: str) -> gettext.NullTranslations:
         data = mo.read_bytes()
     elif po.is_file():
         data = compile_po(po, language)
-        _keep(mo, data)
+        with contextlib.suppress(OSError):  # kept for the next run; a read-only install compiles each time
+            write_atomic(mo, data)
     else:
         return gettext.NullTranslations()
     kind = _Strict if os.environ.get(STRICT) else gettext.GNUTranslations
     return kind(io.BytesIO(data))
-
-
-def _keep(mo: Path, data: bytes) -> None:
-    """Write the compiled catalog for the next run, whole or not at all; a read-only install just compiles
-    each time."""
-    temporary = mo.with_name(f".{mo.name}.{os.getpid()}")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, mo)
-    except OSError:
-        temporary.unlink(missing_ok=True)
 
 
 def compile_po(po: Path, language: str) -> bytes:

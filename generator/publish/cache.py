@@ -143,8 +143,8 @@ class BuildCache:
         """The ledger's digests kept by the last build: read when first needed (a build that finds nothing
         changed needs none)."""
         if self._published is None:
-            kept = self.folder is not None and not self.clean
-            self._published = PublishedDigests.load(self.folder) if kept and self.folder else PublishedDigests()
+            folder = None if self.clean else self.folder
+            self._published = PublishedDigests.load(folder) if folder is not None else PublishedDigests()
         return self._published
 
     @property

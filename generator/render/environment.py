@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -20,6 +19,7 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 
 from generator.core import urls
+from generator.core.atomic import write_atomic
 from generator.reference.statuses import status_level
 from generator.render import formatting
 from generator.render.finance import headline_saldo
@@ -51,24 +51,19 @@ class _CompiledTemplates(BytecodeCache):
                 with contextlib.suppress(OSError):
                     data = kept.read_bytes()
             elif not kept.is_file():  # compiled by an earlier build of this process, for another cache
-                self._keep(bucket.key, data)
+                self._keep(kept, data)
         if data is not None:
             bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         data = self._memory[bucket.key] = bucket.bytecode_to_string()
         if self.folder is not None:
-            self._keep(bucket.key, data)
+            self._keep(self.folder / bucket.key, data)
 
-    def _keep(self, key: str, data: bytes) -> None:
-        assert self.folder is not None
-        temporary = self.folder / f".{key}.{os.getpid()}"  # workers may compile the same template
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(data)
-            os.replace(temporary, self.folder / key)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+    @staticmethod
+    def _keep(file: Path, data: bytes) -> None:
+        with contextlib.suppress(OSError):  # the cache is a help: a build does not fail for want of it
+            write_atomic(file, data)
 
 
 def make_environment(
